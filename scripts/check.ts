@@ -1,0 +1,18 @@
+// npm run check: validate data/, templates/ and every angle without building. Exits 1 on any error.
+import { printErrors } from '../src/cli/report-errors.ts';
+import { checkSite } from '../src/pipeline/index.ts';
+
+const started = performance.now();
+const { site, errors } = await checkSite({ root: process.cwd() });
+const code = printErrors(errors);
+if (site) {
+  const counts = { indexable: 0, noindex: 0, skipped: 0 };
+  for (const c of site.join.combinations) counts[c.status]++;
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  process.stdout.write(
+    `check: ${site.data.payers.length} payers, ${site.data.items.length} items, ${site.data.reasons.length} reasons, ` +
+      `${site.data.facts.size} facts, ${site.data.angles.length} angles → ${counts.indexable} indexable, ` +
+      `${counts.noindex} noindex, ${counts.skipped} not built, ${site.join.inapplicable.length} inapplicable (${seconds}s)\n`,
+  );
+}
+process.exitCode = code;

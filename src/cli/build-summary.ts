@@ -1,0 +1,28 @@
+// The one-screen summary printed after `npm run build`.
+import path from 'node:path';
+import type { BuildSummary } from '../build/build-site.ts';
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+}
+
+export function printBuildSummary(summary: BuildSummary, stream: NodeJS.WriteStream = process.stdout): void {
+  const out = path.relative(process.cwd(), summary.outDir) || '.';
+  const lines: string[] = [];
+  if (!summary.ok) {
+    lines.push(`build failed: ${summary.failure ?? 'data errors (listed above)'}`);
+    lines.push(`${out}/ was left unchanged.`);
+  } else {
+    const { indexable, noindex, skipped, inapplicable } = summary.pages;
+    lines.push(`build complete → ${out}/ in ${summary.seconds.toFixed(1)}s`);
+    lines.push(`  pages written   ${indexable + noindex} (${indexable} indexable, ${noindex} noindex) + home`);
+    lines.push(`  not built       ${skipped + inapplicable} (${skipped} by index policy, ${inapplicable} inapplicable)`);
+    for (const r of summary.reasons) lines.push(`    ${String(r.count).padStart(5)}  ${r.status}: ${r.why}`);
+    lines.push(`  output          ${summary.files} files, ${formatBytes(summary.bytes)}`);
+  }
+  const warnings = summary.errors.filter((e) => e.severity === 'warning').length;
+  if (warnings) lines.push(`  warnings        ${warnings} (listed above)`);
+  stream.write(`${lines.join('\n')}\n`);
+}

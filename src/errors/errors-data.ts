@@ -1,0 +1,124 @@
+// Every data problem the pipeline can report, defined once so the same title and hint appear everywhere
+// (modelled on Astro's core/errors/errors-data.ts).
+
+export interface ErrorData {
+  name: string;
+  title: string;
+  /** Default hint; a call site may pass a sharper one (a did-you-mean, for example). */
+  hint: string;
+}
+
+function define<const T extends Record<string, Omit<ErrorData, 'name'>>>(defs: T): {
+  [K in keyof T]: ErrorData & { name: K };
+} {
+  return Object.fromEntries(Object.entries(defs).map(([name, d]) => [name, { name, ...d }])) as never;
+}
+
+export const Errors = define({
+  YamlSyntax: {
+    title: 'YAML syntax error',
+    hint: 'Check indentation (spaces, never tabs), colons after keys and matching quotes on this line.',
+  },
+  DuplicateKey: {
+    title: 'Duplicate key',
+    hint: 'Each key may appear once per entry; delete or rename the second one.',
+  },
+  EmptyFile: {
+    title: 'Empty data file',
+    hint: 'Add at least one entry, or restore the file from version control.',
+  },
+  FileUnreadable: {
+    title: 'File could not be read',
+    hint: 'Make sure the file exists, is readable and is saved as UTF-8.',
+  },
+  InvalidEncoding: {
+    title: 'File is not valid UTF-8',
+    hint: 'Re-save the file as UTF-8 in your editor.',
+  },
+  InvalidType: {
+    title: 'Wrong type of value',
+    hint: 'Change the value to the expected type shown above.',
+  },
+  InvalidValue: {
+    title: 'Value not allowed',
+    hint: 'Use one of the allowed values shown above.',
+  },
+  MissingField: {
+    title: 'Required field missing',
+    hint: 'Add the field to this entry.',
+  },
+  UnknownKey: {
+    title: 'Unknown key',
+    hint: 'Remove the key or fix its spelling; only the documented keys are allowed.',
+  },
+  InvalidSlug: {
+    title: 'Invalid slug',
+    hint: 'Slugs use lowercase letters, digits and single hyphens only, like "tumor-genomic-profiling".',
+  },
+  DuplicateSlug: {
+    title: 'Duplicate slug',
+    hint: 'Every slug in a table must be unique; rename one of the two entries.',
+  },
+  ReservedSlug: {
+    title: 'Reserved slug',
+    hint: 'This slug is used by a built-in page; choose another.',
+  },
+  UnknownSlug: {
+    title: 'Unknown slug',
+    hint: 'Use a slug defined in the referenced data file.',
+  },
+  UnsafeUrl: {
+    title: 'Unsafe or invalid URL',
+    hint: 'Links in data must be absolute https:// URLs.',
+  },
+  InvalidDate: {
+    title: 'Invalid date',
+    hint: 'Write dates as YYYY-MM-DD, for example 2026-11-23.',
+  },
+  FutureDate: {
+    title: 'Date in the future',
+    hint: 'A review or verification date is the day the content was actually checked; it cannot be later than today.',
+  },
+  InapplicableAngle: {
+    title: 'Angle for a combination that cannot exist',
+    hint: 'The reason does not apply to this item kind, so no page would use this angle. Change the reason or the item.',
+  },
+  AngleTie: {
+    title: 'Two angles compete for the same page',
+    hint: 'Two angles at the same specificity match the same combination. Narrow one of them or merge them.',
+  },
+  EmptyAngle: {
+    title: 'Angle has no frontmatter keys',
+    hint: 'An angle must name at least one of payer, item or reason.',
+  },
+  AngleLength: {
+    title: 'Angle length outside the configured range',
+    hint: 'Adjust the text, or the angleWords range in data/site.yaml.',
+  },
+  MdxSyntax: {
+    title: 'MDX syntax error',
+    hint: 'Check for an unclosed tag, a stray "<" or "{" (write &lt; or \\{ for the literal characters).',
+  },
+  MdxDisallowed: {
+    title: 'Not allowed in an angle',
+    hint: 'Angles use Markdown plus <Fact>, <Value> and <Cite>; imports, exports, JavaScript expressions and raw tags like <script> are not allowed.',
+  },
+  UnknownFact: {
+    title: 'Unknown fact id',
+    hint: 'Use a fact id defined in data/facts.yaml, or add the fact there with its citation and source.',
+  },
+  UnusedFact: {
+    title: 'Fact never used',
+    hint: 'No template or angle cites this fact; remove it or cite it where it belongs.',
+  },
+  TemplateError: {
+    title: 'Template error',
+    hint: 'Check the template for a misspelt variable or helper; templates run in strict mode.',
+  },
+  RenderError: {
+    title: 'Page could not be rendered',
+    hint: 'Fix the data or template named in the message and build again.',
+  },
+});
+
+export type ErrorName = keyof typeof Errors;

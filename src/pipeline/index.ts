@@ -1,0 +1,102 @@
+// The pipeline in one call: load → validate → join → render. Astro routes and scripts call this; it runs
+// without Astro too (tests, check, report).
+import path from 'node:path';
+import { hasErrors, sortErrors, type DataError } from '../errors/data-error.ts';
+import { renderPage, type PageModel } from '../render/page.ts';
+import { loadTemplates, type LoadedTemplates } from '../render/templates.ts';
+import { joinData, type Combination, type JoinResult } from './join.ts';
+import { loadData } from './load.ts';
+import { locate, type YamlSource } from './yaml-source.ts';
+import { validateData, type ValidateOptions, type ValidData } from './validate.ts';
+
+export interface PipelineOptions extends ValidateOptions {
+  /** Project root; error paths are relative to it. */
+  root: string;
+  /** Defaults to <root>/data. */
+  dataDir?: string;
+  /** Defaults to <root>/templates. */
+  templatesDir?: string;
+}
+
+export interface CheckedSite {
+  data: ValidData;
+  templates: LoadedTemplates;
+  join: JoinResult;
+}
+
+export interface CheckResult {
+  site?: CheckedSite;
+  /** Errors and warnings, sorted by file, line and column. */
+  errors: DataError[];
+}
+
+/** Load, validate and join without rendering: what `npm run check` runs. */
+export async function checkSite(options: PipelineOptions): Promise<CheckResult> {
+  const root = path.resolve(options.root);
+  const dataDir = path.resolve(root, options.dataDir ?? 'data');
+  const templatesDir = path.resolve(root, options.templatesDir ?? 'templates');
+  const [loaded, loadedTemplates] = await Promise.all([loadData(root, dataDir), loadTemplates(root, templatesDir)]);
+  const { data, errors } = await validateData(loaded, options);
+  errors.push(...loadedTemplates.errors);
+  if (data && loadedTemplates.templates) {
+    errors.push(...checkFactUsage(data, loadedTemplates.templates, loaded.tables.facts));
+  }
+  if (!data || !loadedTemplates.templates || hasErrors(errors)) return { errors: sortErrors(errors) };
+  const join = joinData(data);
+  errors.push(...join.errors);
+  if (hasErrors(errors)) return { errors: sortErrors(errors) };
+  return { site: { data, templates: loadedTemplates.templates, join }, errors: sortErrors(errors) };
+}
+
+function checkFactUsage(data: ValidData, templates: LoadedTemplates, factsSource?: YamlSource): DataError[] {
+  const errors: DataError[] = [];
+  const used = new Set<string>(data.angles.flatMap((a) => a.compiled.factUses.map((u) => u.id)));
+  for (const use of templates.factUses) {
+    used.add(use.id);
+    if (!data.facts.has(use.id)) {
+      errors.push({
+        name: 'UnknownFact',
+        severity: 'error',
+        file: use.file,
+        line: use.line,
+        column: use.column,
+        message: `Fact "${use.id}" is not defined in data/facts.yaml.`,
+        hint: 'Add the fact to data/facts.yaml with its citation and source, or fix the id.',
+      });
+    }
+  }
+  const factRows: unknown = factsSource?.doc.toJS();
+  for (const [id] of data.facts) {
+    if (!used.has(id)) {
+      const index = Array.isArray(factRows) ? factRows.findIndex((f: { id?: unknown }) => f?.id === id) : -1;
+      const at = factsSource ? locate(factsSource, [index, 'id']) : { file: 'data/facts.yaml', line: 1, column: 1 };
+      errors.push({
+        name: 'UnusedFact',
+        severity: 'warning',
+        ...at,
+        field: id,
+        message: `Fact "${id}" is not cited by any template or angle.`,
+        hint: 'Cite it where it belongs, or remove it.',
+      });
+    }
+  }
+  return errors;
+}
+
+/** Page models for every combination that is built (indexable or noindex). */
+export function renderPages(site: CheckedSite): PageModel[] {
+  const built = site.join.combinations.filter((c) => c.status !== 'skipped');
+  const group = (key: (c: Combination) => string) => {
+    const map = new Map<string, Combination[]>();
+    for (const c of site.join.combinations) map.set(key(c), [...(map.get(key(c)) ?? []), c]);
+    return map;
+  };
+  const byPayerItem = group((c) => `${c.payer.slug}|${c.item.slug}`);
+  const byItemReason = group((c) => `${c.item.slug}|${c.reason.slug}`);
+  return built.map((combo) =>
+    renderPage(site.data, site.templates, combo, {
+      byPayerItem: byPayerItem.get(`${combo.payer.slug}|${combo.item.slug}`) ?? [],
+      byItemReason: byItemReason.get(`${combo.item.slug}|${combo.reason.slug}`) ?? [],
+    }),
+  );
+}

@@ -1,0 +1,72 @@
+// Parsed YAML that remembers where every value came from, so any error can name file:line:column.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createError, type DataError, type SourceLocation } from '../errors/data-error.ts';
+
+export interface YamlSource {
+  /** Project-relative path. */
+  file: string;
+  doc: Document;
+  lineCounter: LineCounter;
+  /** Lines before the YAML text in its file (the `---` line of angle frontmatter). */
+  lineOffset: number;
+}
+
+export type FieldPath = readonly PropertyKey[];
+
+export function parseYamlSource(
+  file: string,
+  text: string,
+  lineOffset = 0,
+): { source: YamlSource; errors: DataError[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const source: YamlSource = { file, doc, lineCounter, lineOffset };
+  const errors = [...doc.errors, ...doc.warnings].map((e) => {
+    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+    const name = e.code === 'DUPLICATE_KEY' ? 'DuplicateKey' : 'YamlSyntax';
+    const at = { file, line: pos.line + lineOffset, column: pos.col };
+    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return createError(name, at, { message, severity: doc.errors.includes(e as never) ? 'error' : 'warning' });
+  });
+  return { source, errors };
+}
+
+function positionOf(source: YamlSource, offset: number): SourceLocation {
+  const { line, col } = source.lineCounter.linePos(offset);
+  return { file: source.file, line: line + source.lineOffset, column: col };
+}
+
+/** Start of the file: used when a problem has no better place (an empty file, a missing top-level key). */
+export function fileStart(file: string, lineOffset = 0): SourceLocation {
+  return { file, line: 1 + lineOffset, column: 1 };
+}
+
+/**
+ * Location of the value at `path`, or of its key when `key` is true. A path that does not exist (a missing
+ * field) resolves to the deepest node that does, i.e. the entry that lacks the field.
+ */
+export function locate(source: YamlSource, path: FieldPath, options: { key?: boolean } = {}): SourceLocation {
+  let node: Node | null | undefined = source.doc.contents as Node | null;
+  let best: Node | null | undefined = node;
+  for (let i = 0; i < path.length && node; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === segment);
+      if (!pair) break;
+      node = (last && options.key ? pair.key : (pair.value ?? pair.key)) as Node | null;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment] as Node | undefined;
+    } else {
+      break;
+    }
+    if (node) best = node;
+  }
+  const offset = best?.range?.[0] ?? 0;
+  return positionOf(source, offset);
+}
+
+/** True when a value (even null) is written at `path`. */
+export function hasPath(source: YamlSource, path: FieldPath): boolean {
+  return source.doc.hasIn(path as unknown[]);
+}

@@ -1,0 +1,54 @@
+// Numbers facts in the order a page first cites them, and prints the marker that links to the sources list.
+import type { Fact } from '../schema/index.ts';
+import { escapeHtml } from './escape.ts';
+
+export class UnknownFactError extends Error {
+  constructor(readonly factId: string) {
+    super(`Unknown fact id "${factId}"`);
+    this.name = 'UnknownFactError';
+  }
+}
+
+export class Citations {
+  private readonly order: string[] = [];
+
+  constructor(private readonly facts: ReadonlyMap<string, Fact>) {}
+
+  get(id: string): Fact {
+    const fact = this.facts.get(id);
+    if (!fact) throw new UnknownFactError(id);
+    return fact;
+  }
+
+  /** Footnote number of a fact on this page, assigned on first use. */
+  number(id: string): number {
+    this.get(id);
+    let index = this.order.indexOf(id);
+    if (index === -1) index = this.order.push(id) - 1;
+    return index + 1;
+  }
+
+  marker(id: string): string {
+    const n = this.number(id);
+    const fact = this.get(id);
+    return `<sup class="cite"><a href="#source-${n}" aria-label="Source ${n}: ${escapeHtml(fact.citation)}">[${n}]</a></sup>`;
+  }
+
+  /** Statement of the fact followed by its marker. */
+  statement(id: string): string {
+    return `${escapeHtml(this.get(id).statement)}${this.marker(id)}`;
+  }
+
+  /** "180 days" followed by the marker; falls back to the statement when the fact has no value. */
+  value(id: string): string {
+    const fact = this.get(id);
+    if (fact.value === undefined) return this.statement(id);
+    const unit = fact.unit ? ` ${fact.unit}` : '';
+    return `${escapeHtml(`${fact.value}${unit}`)}${this.marker(id)}`;
+  }
+
+  /** Facts cited so far, in footnote order. */
+  used(): Fact[] {
+    return this.order.map((id) => this.get(id));
+  }
+}

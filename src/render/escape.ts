@@ -1,0 +1,59 @@
+// Escaping at the edge: one helper each for HTML text, attributes, URLs and JSON-LD. Every template and
+// component goes through these; nothing else writes data-derived text into markup.
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+  '=': '&#61;',
+};
+
+/** Text content of an element. */
+export function escapeHtml(value: string | number): string {
+  return String(value).replace(/[&<>"'`=]/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/** A quoted attribute value; the same rules as text, named for where it is used. */
+export const escapeAttr = escapeHtml;
+
+export class UnsafeUrlError extends Error {
+  constructor(readonly url: string) {
+    super(`Refusing unsafe URL "${url}": only https:// links, site paths starting with "/" and "#" fragments are allowed.`);
+    this.name = 'UnsafeUrlError';
+  }
+}
+
+/**
+ * A URL for an href. Only absolute https URLs, root-relative site paths and fragments pass; `javascript:`,
+ * `data:`, `http:` and protocol-relative `//host` are rejected. The result still needs `escapeAttr`.
+ */
+export function safeUrl(url: string): string {
+  const trimmed = url.trim();
+  if (trimmed.startsWith('#') || (trimmed.startsWith('/') && !trimmed.startsWith('//'))) return trimmed;
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    throw new UnsafeUrlError(url);
+  }
+  if (parsed.protocol !== 'https:' || !parsed.hostname) throw new UnsafeUrlError(url);
+  return parsed.href;
+}
+
+/** An href attribute value, checked and escaped. */
+export function hrefAttr(url: string): string {
+  return escapeAttr(safeUrl(url));
+}
+
+/** JSON for a `<script type="application/ld+json">` body: nothing in data can close the script element. */
+export function jsonLd(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,33 @@
+// The only helpers templates may call (Handlebars runs with strict: true and knownHelpersOnly: true).
+import Handlebars from 'handlebars';
+import type { Citations } from './citations.ts';
+
+/** Helpers whose first argument is a fact id; their uses are checked against data/facts.yaml. */
+export const FACT_HELPERS = ['fact', 'value', 'cite'] as const;
+
+type HelperOptions = { data: { citations: Citations } };
+
+export function formatMoney(amount: number, currency: string): string {
+  return new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+  }).format(amount);
+}
+
+export function createHandlebars(): typeof Handlebars {
+  const hbs = Handlebars.create();
+  hbs.registerHelper({
+    /** {{fact "id"}}: the fact's statement with its citation marker. */
+    fact: (id: string, options: HelperOptions) => new hbs.SafeString(options.data.citations.statement(id)),
+    /** {{value "id"}}: "180 days" with its citation marker. */
+    value: (id: string, options: HelperOptions) => new hbs.SafeString(options.data.citations.value(id)),
+    /** {{cite "id"}}: the citation marker alone, after a sentence of your own. */
+    cite: (id: string, options: HelperOptions) => new hbs.SafeString(options.data.citations.marker(id)),
+    /** {{money site.checkout.listPrice}}: "$40". */
+    money: (amount: number) => formatMoney(amount, 'USD'),
+  });
+  return hbs;
+}
+
+export const KNOWN_HELPERS = Object.fromEntries([...FACT_HELPERS, 'money'].map((name) => [name, true]));

@@ -1,0 +1,181 @@
+// Compiles an angle's MDX body once (cached by content hash) and renders it per page with a fixed component
+// map: <Fact>, <Value> and <Cite>. Static rules run on the syntax tree so every problem has a position.
+import { compile, run } from '@mdx-js/mdx';
+import { didYouMean } from '../closest-match.ts';
+import { createError, type DataError } from '../errors/data-error.ts';
+import type { Citations } from './citations.ts';
+import { ALLOWED_ELEMENTS, Fragment, Html, jsx, jsxs } from './html-runtime.ts';
+
+export const ANGLE_COMPONENTS = ['Fact', 'Value', 'Cite'] as const;
+type ComponentName = (typeof ANGLE_COMPONENTS)[number];
+
+export interface FactUse {
+  id: string;
+  line: number;
+  column: number;
+}
+
+export interface CompiledAngle {
+  /** Renders the body; citations are numbered into the page's collector. */
+  render(citations: Citations): string;
+  factUses: FactUse[];
+  /** Words the editor wrote (fact statements inserted by components are not counted). */
+  words: number;
+}
+
+interface MdNode {
+  type: string;
+  name?: string | null;
+  depth?: number;
+  url?: string;
+  value?: string;
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  children?: MdNode[];
+  position?: { start: { line: number; column: number } };
+}
+
+interface RuleContext {
+  file: string;
+  lineOffset: number;
+  errors: DataError[];
+  factUses: FactUse[];
+  words: number;
+}
+
+function at(ctx: RuleContext, node: MdNode) {
+  const start = node.position?.start ?? { line: 1, column: 1 };
+  return { file: ctx.file, line: start.line + ctx.lineOffset, column: start.column };
+}
+
+function isSafeLink(url: string): boolean {
+  return /^https:\/\/[^/]/.test(url) || url.startsWith('#') || (url.startsWith('/') && !url.startsWith('//'));
+}
+
+function checkNode(ctx: RuleContext, node: MdNode): void {
+  switch (node.type) {
+    case 'mdxjsEsm':
+      ctx.errors.push(createError('MdxDisallowed', at(ctx, node), { message: 'import/export statements are not allowed in angles.' }));
+      return;
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      ctx.errors.push(
+        createError('MdxDisallowed', at(ctx, node), {
+          message: `JavaScript expression {${node.value ?? ''}} is not allowed in angles.`,
+          hint: 'Write the text directly; for a literal brace write \\{.',
+        }),
+      );
+      return;
+    case 'heading':
+      if (node.depth === 1) {
+        ctx.errors.push(
+          createError('MdxDisallowed', at(ctx, node), {
+            message: 'A level-1 heading (#) is not allowed: the page already has its H1.',
+            hint: 'Use ## or ### for headings inside an angle.',
+          }),
+        );
+      }
+      break;
+    case 'link':
+    case 'definition':
+      if (!isSafeLink(node.url ?? '')) {
+        ctx.errors.push(
+          createError('UnsafeUrl', at(ctx, node), { message: `Link "${node.url ?? ''}" is not an https:// URL.`, expected: 'https://…' }),
+        );
+      }
+      break;
+    case 'image':
+      ctx.errors.push(createError('MdxDisallowed', at(ctx, node), { message: 'Images are not supported in angles.' }));
+      return;
+    case 'text':
+      ctx.words += (node.value ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+      break;
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      checkJsx(ctx, node);
+      break;
+  }
+  for (const child of node.children ?? []) checkNode(ctx, child);
+}
+
+function checkJsx(ctx: RuleContext, node: MdNode): void {
+  const name = node.name ?? '';
+  if ((ANGLE_COMPONENTS as readonly string[]).includes(name)) {
+    const attrs = node.attributes ?? [];
+    const id = attrs.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
+    const extra = attrs.filter((a) => a !== id);
+    if (!id || typeof id.value !== 'string' || extra.length) {
+      ctx.errors.push(
+        createError('MdxDisallowed', at(ctx, node), {
+          message: `<${name}> takes exactly one attribute, id="…", written as a plain string.`,
+          hint: `Write <${name} id="external-review-window" /> with an id from data/facts.yaml.`,
+        }),
+      );
+      return;
+    }
+    const { line, column } = at(ctx, node);
+    ctx.factUses.push({ id: id.value, line, column });
+    return;
+  }
+  if (/^[a-z]/.test(name) && ALLOWED_ELEMENTS.has(name) && !(node.attributes ?? []).length) return;
+  ctx.errors.push(
+    createError('MdxDisallowed', at(ctx, node), {
+      message: `<${name}> is not allowed in an angle.`,
+      hint: didYouMean(name, ANGLE_COMPONENTS, 'Angles use Markdown plus <Fact>, <Value> and <Cite>.'),
+    }),
+  );
+}
+
+function angleRules(ctx: RuleContext) {
+  return () => (tree: MdNode) => checkNode(ctx, tree);
+}
+
+const cache = new Map<string, Promise<{ angle?: CompiledAngle; errors: DataError[] }>>();
+
+/**
+ * Compile an angle body. `bodyLine` is the 1-based line of the body in its file, so positions point at the
+ * file the editor has open. Results are cached by hash for the life of the process.
+ */
+export function compileAngle(
+  file: string,
+  body: string,
+  bodyLine: number,
+  hash: string,
+): Promise<{ angle?: CompiledAngle; errors: DataError[] }> {
+  const key = `${hash}:${file}`;
+  let entry = cache.get(key);
+  if (!entry) {
+    entry = compileUncached(file, body, bodyLine);
+    cache.set(key, entry);
+  }
+  return entry;
+}
+
+async function compileUncached(file: string, body: string, bodyLine: number) {
+  const ctx: RuleContext = { file, lineOffset: bodyLine - 1, errors: [], factUses: [], words: 0 };
+  let code: string;
+  try {
+    code = String(
+      await compile(body, { outputFormat: 'function-body', remarkPlugins: [angleRules(ctx)], development: false }),
+    );
+  } catch (e) {
+    const err = e as { line?: number; column?: number; reason?: string; message: string };
+    const location = { file, line: (err.line ?? 1) + bodyLine - 1, column: err.column ?? 1 };
+    return { errors: [createError('MdxSyntax', location, { message: err.reason ?? err.message })] };
+  }
+  if (ctx.errors.length) return { errors: ctx.errors };
+  const mod = await run(code, { jsx, jsxs, Fragment, baseUrl: import.meta.url } as never);
+  const Content = mod.default as unknown as (props: { components: Record<ComponentName, unknown> }) => Html;
+  const angle: CompiledAngle = {
+    factUses: ctx.factUses,
+    words: ctx.words,
+    render(citations) {
+      const components: Record<ComponentName, (p: { id: string }) => Html> = {
+        Fact: ({ id }) => new Html(citations.statement(id)),
+        Value: ({ id }) => new Html(citations.value(id)),
+        Cite: ({ id }) => new Html(citations.marker(id)),
+      };
+      return Content({ components }).value;
+    },
+  };
+  return { angle, errors: [] };
+}

@@ -1,0 +1,146 @@
+// Step 4 of 4 (data side): turns one combination into a page model of finished, escaped HTML fragments that the
+// Astro layout places. Handlebars templates write the shared blocks; the compiled MDX angles write the rest.
+import type { Combination } from '../pipeline/join.ts';
+import type { ValidData } from '../pipeline/validate.ts';
+import type { Item, Reviewer } from '../schema/index.ts';
+import { Citations } from './citations.ts';
+import { buildCheckoutUrl } from './cta.ts';
+import type { LoadedTemplates } from './templates.ts';
+
+export interface PageSource {
+  /** Footnote number for facts; absent for further reading. */
+  n?: number;
+  title: string;
+  url: string;
+  citation?: string;
+  verified?: string;
+}
+
+export interface PageLink {
+  href: string;
+  label: string;
+}
+
+export interface PageModel {
+  path: string;
+  title: string;
+  description: string;
+  robots: 'index, follow' | 'noindex, follow';
+  payer: { slug: string; name: string; shortName: string };
+  item: { slug: string; name: string; kind: Item['kind'] };
+  reason: { slug: string; name: string };
+  html: {
+    hook: string;
+    rights: string;
+    requirements: string;
+    payerAngle?: string;
+    angle?: string;
+    nextSteps: string;
+    cta: string;
+    ctaButton: string;
+  };
+  ctaHref: string;
+  sources: PageSource[];
+  review?: { reviewer: Reviewer; date: string };
+  related: { sameItemOtherReasons: PageLink[]; sameReasonOtherPayers: PageLink[] };
+}
+
+const LINE_FLAGS = {
+  commercial: 'commercial',
+  employerSelfFunded: 'employer-self-funded',
+  marketplace: 'marketplace',
+  medicareAdvantage: 'medicare-advantage',
+  partD: 'part-d',
+  medicaidManagedCare: 'medicaid-managed-care',
+  fehb: 'fehb',
+} as const;
+
+function templateContext(data: ValidData, combo: Combination) {
+  const { payer, item, reason, itemAngle } = combo;
+  const lines = Object.fromEntries(
+    Object.entries(LINE_FLAGS).map(([flag, line]) => [flag, payer.planLines.includes(line)]),
+  ) as Record<keyof typeof LINE_FLAGS, boolean>;
+  const kind = { drug: item.kind === 'drug', test: item.kind === 'test', procedure: item.kind === 'procedure', device: item.kind === 'device' };
+  return {
+    payer,
+    item,
+    reason,
+    site: { brand: data.site.brand, checkout: data.site.checkout },
+    lines: {
+      ...lines,
+      employerOrAca: lines.commercial || lines.employerSelfFunded || lines.marketplace,
+      partDForDrug: lines.partD && kind.drug,
+    },
+    kind,
+    hasFullAngle: Boolean(itemAngle && itemAngle.payer && itemAngle.reason),
+  };
+}
+
+function linkLabel(c: Combination): string {
+  return `${c.item.name} denied for ${c.reason.phrase} by ${c.payer.shortName}`;
+}
+
+export function renderPage(
+  data: ValidData,
+  templates: LoadedTemplates,
+  combo: Combination,
+  siblings: { byPayerItem: Combination[]; byItemReason: Combination[] },
+): PageModel {
+  const citations = new Citations(data.facts);
+  const context = templateContext(data, combo);
+  const render = (name: Parameters<LoadedTemplates['render']>[0]) => templates.render(name, context, citations);
+
+  // Rendered in reading order, so footnote numbers run 1, 2, 3 down the page.
+  const hook = render('hook');
+  const rights = render('rights');
+  const requirements = render(`requirements/${combo.item.kind}`);
+  const payerAngle = combo.payerAngle?.compiled.render(citations);
+  const angle = combo.itemAngle?.compiled.render(citations);
+  const nextSteps = render('next-steps');
+  const cta = render('cta');
+  const ctaButton = render('cta-button');
+
+  const reviewAngle = combo.itemAngle ?? combo.payerAngle;
+  const reviewer = reviewAngle && data.site.editorial.reviewers.find((r) => r.id === reviewAngle.reviewedBy);
+  const extraSources = [
+    ...(combo.itemAngle?.sources ?? []),
+    ...(combo.payerAngle?.sources ?? []),
+    { title: `${combo.payer.name}: ${combo.payer.policyLibrary.name}`, url: combo.payer.policyLibrary.url },
+  ].filter((s, i, all) => all.findIndex((o) => o.url === s.url) === i);
+
+  const publishable = (c: Combination) => c.status !== 'skipped' && c !== combo;
+  return {
+    path: combo.path,
+    title: render('title'),
+    description: render('description'),
+    robots: combo.status === 'indexable' ? 'index, follow' : 'noindex, follow',
+    payer: { slug: combo.payer.slug, name: combo.payer.name, shortName: combo.payer.shortName },
+    item: { slug: combo.item.slug, name: combo.item.name, kind: combo.item.kind },
+    reason: { slug: combo.reason.slug, name: combo.reason.name },
+    html: {
+      hook,
+      rights,
+      requirements,
+      ...(payerAngle !== undefined && { payerAngle }),
+      ...(angle !== undefined && { angle }),
+      nextSteps,
+      cta,
+      ctaButton,
+    },
+    ctaHref: buildCheckoutUrl(data.site, {
+      payer: combo.payer.slug,
+      item: combo.item.slug,
+      reason: combo.reason.slug,
+      path: combo.path,
+    }),
+    sources: [
+      ...citations.used().map((f, i) => ({ n: i + 1, title: f.statement, citation: f.citation, url: f.url, verified: f.verified })),
+      ...extraSources,
+    ],
+    ...(reviewAngle && reviewer && { review: { reviewer, date: reviewAngle.reviewed } }),
+    related: {
+      sameItemOtherReasons: siblings.byPayerItem.filter(publishable).map((c) => ({ href: c.path, label: linkLabel(c) })),
+      sameReasonOtherPayers: siblings.byItemReason.filter(publishable).map((c) => ({ href: c.path, label: linkLabel(c) })),
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// Loads the editor-owned text templates in templates/, compiles each once per build in strict mode, and
+// lists the facts they cite so `check` can verify them without rendering a page.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createError, relativeFile, type DataError } from '../errors/data-error.ts';
+import { ITEM_KINDS } from '../schema/index.ts';
+import type { Citations } from './citations.ts';
+import { createHandlebars, FACT_HELPERS, KNOWN_HELPERS } from './handlebars-helpers.ts';
+import type { FactUse } from './mdx.ts';
+
+/** Every template the page needs; a missing one is an error. */
+export const TEMPLATE_NAMES = [
+  'title',
+  'description',
+  'hook',
+  'rights',
+  'next-steps',
+  'cta',
+  'cta-button',
+  ...ITEM_KINDS.map((kind) => `requirements/${kind}`),
+] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+export type RenderTemplate = (name: TemplateName, context: object, citations: Citations) => string;
+
+export interface LoadedTemplates {
+  render: RenderTemplate;
+  factUses: (FactUse & { file: string })[];
+}
+
+interface HbsNode {
+  type: string;
+  path?: { original?: string };
+  params?: HbsNode[];
+  hash?: { pairs: { value: HbsNode }[] };
+  value?: unknown;
+  program?: { body: HbsNode[] };
+  inverse?: { body: HbsNode[] };
+  body?: HbsNode[];
+  loc?: { start: { line: number; column: number } };
+}
+
+function collectFactUses(node: HbsNode, file: string, out: (FactUse & { file: string })[]): void {
+  const helper = node.path?.original;
+  if (helper && (FACT_HELPERS as readonly string[]).includes(helper)) {
+    const first = node.params?.[0];
+    const loc = node.loc?.start ?? { line: 1, column: 0 };
+    if (first?.type === 'StringLiteral') {
+      out.push({ id: String(first.value), file, line: loc.line, column: loc.column + 1 });
+    }
+  }
+  for (const child of [
+    ...(node.params ?? []),
+    ...(node.hash?.pairs.map((p) => p.value) ?? []),
+    ...(node.body ?? []),
+    ...(node.program?.body ?? []),
+    ...(node.inverse?.body ?? []),
+  ]) {
+    collectFactUses(child, file, out);
+  }
+}
+
+const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, knownHelpers: KNOWN_HELPERS };
+
+export async function loadTemplates(
+  root: string,
+  templatesDir: string,
+): Promise<{ templates?: LoadedTemplates; errors: DataError[] }> {
+  const hbs = createHandlebars();
+  const errors: DataError[] = [];
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  const factUses: LoadedTemplates['factUses'] = [];
+  const present = new Set(
+    (await readdir(templatesDir, { recursive: true }).catch(() => [] as string[]))
+      .map((f) => String(f).split(path.sep).join('/'))
+      .filter((f) => f.endsWith('.hbs')),
+  );
+  for (const name of TEMPLATE_NAMES) {
+    const absolute = path.join(templatesDir, `${name}.hbs`);
+    const file = relativeFile(root, absolute);
+    if (!present.has(`${name}.hbs`)) {
+      errors.push(createError('FileUnreadable', { file, line: 1, column: 1 }, { message: `Template ${file} is missing.` }));
+      continue;
+    }
+    const source = await readFile(absolute, 'utf8');
+    try {
+      collectFactUses(hbs.parse(source) as unknown as HbsNode, file, factUses);
+      hbs.precompile(source, COMPILE_OPTIONS); // eager: reports syntax errors and unknown helpers now
+      compiled.set(name, hbs.compile(source, COMPILE_OPTIONS));
+    } catch (e) {
+      const message = (e as Error).message;
+      const line = /line (\d+)/.exec(message)?.[1] ?? /- (\d+):\d+/.exec(message)?.[1] ?? '1';
+      const column = /- \d+:(\d+)/.exec(message)?.[1] ?? '0';
+      errors.push(
+        createError('TemplateError', { file, line: Number(line), column: Number(column) + 1 }, {
+          message: message.split('\n')[0]!,
+        }),
+      );
+    }
+  }
+  if (errors.length) return { errors };
+  const render: RenderTemplate = (name, context, citations) =>
+    compiled.get(name)!(context, { data: { citations } }).trim();
+  return { templates: { render, factUses }, errors };
+}

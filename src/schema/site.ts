@@ -1,0 +1,53 @@
+// data/site.yaml: origin, brand, checkout and prices, editorial, index policy. Prices and the promo code live only here.
+import { z } from 'zod';
+import { httpsUrl, slug, text } from './primitives.ts';
+
+export const reviewerSchema = z.strictObject({
+  /** Referenced by angles' `reviewedBy`. */
+  id: slug,
+  /** Shown on pages: an editorial role or team, never an invented person or credential. */
+  name: text,
+  /** What this reviewer checks, shown beside the name. */
+  role: text,
+});
+
+export const siteSchema = z
+  .strictObject({
+    /** Absolute https origin the site is served from; canonical URLs and sitemaps use it. */
+    origin: httpsUrl,
+    /** Brand name shown in the header, titles and CTA. */
+    brand: text,
+    /** BCP 47 language tag for `<html lang>`. */
+    locale: z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, { error: 'must be a language tag like en-US' }),
+    checkout: z.strictObject({
+      /** Checkout page of the appeal-letter service; must be https. */
+      url: httpsUrl,
+      listPrice: z.number().positive(),
+      firstLetterPrice: z.number().positive(),
+      currency: z.enum(['USD']),
+      promoCode: z.string().regex(/^[A-Z0-9]{3,20}$/, { error: 'must be 3–20 uppercase letters or digits' }),
+      utm: z.strictObject({ source: slug, medium: slug, campaign: slug }),
+    }),
+    editorial: z.strictObject({
+      reviewers: z.array(reviewerSchema).min(1),
+      /** Shown on every page: not legal or medical advice. */
+      disclaimer: text,
+      /** Who publishes the site. */
+      publisher: text,
+    }),
+    index: z.strictObject({
+      /** What to do with a combination page that is not indexable: build it with noindex, or skip it. */
+      nonIndexable: z.enum(['noindex', 'skip']),
+      /** Whether an item × reason angle plus a payer × reason angle make a page indexable without a full angle. */
+      layeredAnglesIndexable: z.boolean(),
+    }),
+    /** Allowed length of an angle's body, in words. */
+    angleWords: z.strictObject({ min: z.int().nonnegative(), max: z.int().positive() }),
+  })
+  .refine((s) => s.checkout.firstLetterPrice <= s.checkout.listPrice, {
+    error: 'checkout.firstLetterPrice must not exceed checkout.listPrice',
+    path: ['checkout', 'firstLetterPrice'],
+  });
+
+export type Site = z.infer<typeof siteSchema>;
+export type Reviewer = z.infer<typeof reviewerSchema>;
