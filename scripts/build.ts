@@ -1,9 +1,10 @@
-// npm run build: full production build into dist/, atomically, then a one-screen summary.
+// npm run build [-- --data DIR --templates DIR --out DIR]: full production build, atomically, then a summary.
 import { buildSite } from '../src/build/build-site.ts';
+import { readSiteArgs } from '../src/cli/args.ts';
 import { printBuildSummary } from '../src/cli/build-summary.ts';
 import { printErrors } from '../src/cli/report-errors.ts';
 
-const summary = await buildSite({ root: process.cwd() });
+const summary = await buildSite(readSiteArgs());
 printErrors(summary.errors);
 printBuildSummary(summary);
 process.exitCode = summary.ok ? 0 : 1;

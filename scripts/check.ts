@@ -1,9 +1,10 @@
-// npm run check: validate data/, templates/ and every angle without building. Exits 1 on any error.
+// npm run check [-- --data DIR --templates DIR]: validate data/, templates/ and every angle without building. Exits 1 on any error.
+import { readSiteArgs } from '../src/cli/args.ts';
 import { printErrors } from '../src/cli/report-errors.ts';
 import { checkSite } from '../src/pipeline/index.ts';
 
 const started = performance.now();
-const { site, errors } = await checkSite({ root: process.cwd() });
+const { site, errors } = await checkSite(readSiteArgs());
 const code = printErrors(errors);
 if (site) {
   const counts = { indexable: 0, noindex: 0, skipped: 0 };

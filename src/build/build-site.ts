@@ -13,7 +13,11 @@ export interface BuildOptions {
   /** Defaults to <root>/dist. */
   outDir?: string;
   /** Renders the checked site into `outDir`; defaults to Astro's build. Replaceable in tests. */
-  render?: (site: CheckedSite, outDir: string, options: Required<Pick<BuildOptions, 'root' | 'dataDir' | 'templatesDir'>>) => Promise<void>;
+  render?: (
+    site: CheckedSite,
+    outDir: string,
+    options: Required<Pick<BuildOptions, 'root' | 'dataDir' | 'templatesDir'>>,
+  ) => Promise<void>;
 }
 
 export interface BuildSummary {
@@ -58,7 +62,8 @@ async function verifyOutput(site: CheckedSite, dir: string): Promise<string | un
   for (const page of expected) {
     const file = path.join(dir, page, 'index.html');
     const info = await stat(file).catch(() => undefined);
-    if (!info?.size) return `expected page ${page} was not written (${path.relative(site.data.site.origin, file)})`;
+    if (!info?.size)
+      return `expected page ${page} was not written (${path.relative(site.data.site.origin, file)})`;
   }
   return undefined;
 }
@@ -92,7 +97,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     if (c.status !== 'indexable') why.set(`${c.status}|${c.why}`, (why.get(`${c.status}|${c.why}`) ?? 0) + 1);
   }
   summary.pages.inapplicable = site.join.inapplicable.length;
-  for (const e of site.join.inapplicable) why.set(`inapplicable|${e.why}`, (why.get(`inapplicable|${e.why}`) ?? 0) + 1);
+  for (const e of site.join.inapplicable)
+    why.set(`inapplicable|${e.why}`, (why.get(`inapplicable|${e.why}`) ?? 0) + 1);
   summary.reasons = [...why].map(([key, count]) => {
     const [status, reason] = key.split('|') as [string, string];
     return { status, why: reason, count };
@@ -106,7 +112,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     if (problem) throw new Error(problem);
     Object.assign(summary, await folderSize(staging));
     const previous = `${outDir}.previous-${randomBytes(4).toString('hex')}`;
-    const hadPrevious = await stat(outDir).then(() => true, () => false);
+    const hadPrevious = await stat(outDir).then(
+      () => true,
+      () => false,
+    );
     if (hadPrevious) await rename(outDir, previous);
     await rename(staging, outDir);
     if (hadPrevious) await rm(previous, { recursive: true, force: true });

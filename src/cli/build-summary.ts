@@ -17,8 +17,12 @@ export function printBuildSummary(summary: BuildSummary, stream: NodeJS.WriteStr
   } else {
     const { indexable, noindex, skipped, inapplicable } = summary.pages;
     lines.push(`build complete → ${out}/ in ${summary.seconds.toFixed(1)}s`);
-    lines.push(`  pages written   ${indexable + noindex} (${indexable} indexable, ${noindex} noindex) + home`);
-    lines.push(`  not built       ${skipped + inapplicable} (${skipped} by index policy, ${inapplicable} inapplicable)`);
+    lines.push(
+      `  pages written   ${indexable + noindex} (${indexable} indexable, ${noindex} noindex) + home`,
+    );
+    lines.push(
+      `  not built       ${skipped + inapplicable} (${skipped} by index policy, ${inapplicable} inapplicable)`,
+    );
     for (const r of summary.reasons) lines.push(`    ${String(r.count).padStart(5)}  ${r.status}: ${r.why}`);
     lines.push(`  output          ${summary.files} files, ${formatBytes(summary.bytes)}`);
   }

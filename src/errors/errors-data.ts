@@ -8,7 +8,9 @@ export interface ErrorData {
   hint: string;
 }
 
-function define<const T extends Record<string, Omit<ErrorData, 'name'>>>(defs: T): {
+function define<const T extends Record<string, Omit<ErrorData, 'name'>>>(
+  defs: T,
+): {
   [K in keyof T]: ErrorData & { name: K };
 } {
   return Object.fromEntries(Object.entries(defs).map(([name, d]) => [name, { name, ...d }])) as never;

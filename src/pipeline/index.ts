@@ -35,7 +35,10 @@ export async function checkSite(options: PipelineOptions): Promise<CheckResult> 
   const root = path.resolve(options.root);
   const dataDir = path.resolve(root, options.dataDir ?? 'data');
   const templatesDir = path.resolve(root, options.templatesDir ?? 'templates');
-  const [loaded, loadedTemplates] = await Promise.all([loadData(root, dataDir), loadTemplates(root, templatesDir)]);
+  const [loaded, loadedTemplates] = await Promise.all([
+    loadData(root, dataDir),
+    loadTemplates(root, templatesDir),
+  ]);
   const { data, errors } = await validateData(loaded, options);
   errors.push(...loadedTemplates.errors);
   if (data && loadedTemplates.templates) {
@@ -69,7 +72,9 @@ function checkFactUsage(data: ValidData, templates: LoadedTemplates, factsSource
   for (const [id] of data.facts) {
     if (!used.has(id)) {
       const index = Array.isArray(factRows) ? factRows.findIndex((f: { id?: unknown }) => f?.id === id) : -1;
-      const at = factsSource ? locate(factsSource, [index, 'id']) : { file: 'data/facts.yaml', line: 1, column: 1 };
+      const at = factsSource
+        ? locate(factsSource, [index, 'id'])
+        : { file: 'data/facts.yaml', line: 1, column: 1 };
       errors.push({
         name: 'UnusedFact',
         severity: 'warning',

@@ -49,12 +49,16 @@ function keysOf(angle: Angle): AngleKey[] {
  * or payer × item, over item alone; payer × reason over payer alone or reason alone). Two matching angles with
  * the same number of keys in one slot are a tie, which is an error.
  */
-export function resolveAngles(
-  candidates: readonly Angle[],
-): { itemAngle?: Angle; payerAngle?: Angle; ties: [Angle, Angle][] } {
+export function resolveAngles(candidates: readonly Angle[]): {
+  itemAngle?: Angle;
+  payerAngle?: Angle;
+  ties: [Angle, Angle][];
+} {
   const ties: [Angle, Angle][] = [];
   const pick = (slot: Angle[]): Angle | undefined => {
-    const ranked = [...slot].sort((a, b) => keysOf(b).length - keysOf(a).length || a.file.localeCompare(b.file));
+    const ranked = [...slot].sort(
+      (a, b) => keysOf(b).length - keysOf(a).length || a.file.localeCompare(b.file),
+    );
     const [best, next] = ranked;
     if (best && next && keysOf(best).length === keysOf(next).length) ties.push([best, next]);
     return best;
@@ -74,15 +78,22 @@ export function decideStatus(
   if (full) return { status: 'indexable', why: 'has a payer × item × reason angle' };
   const layered =
     data.site.index.layeredAnglesIndexable &&
-    itemAngle?.item && itemAngle.reason && !itemAngle.payer &&
-    payerAngle?.payer && payerAngle.reason;
+    itemAngle?.item &&
+    itemAngle.reason &&
+    !itemAngle.payer &&
+    payerAngle?.payer &&
+    payerAngle.reason;
   if (layered) return { status: 'indexable', why: 'has item × reason and payer × reason angles' };
   const status = data.site.index.nonIndexable === 'noindex' ? 'noindex' : 'skipped';
   const missing = !itemAngle && !payerAngle ? 'no angle' : 'no combination-specific angle';
   return { status, why: missing };
 }
 
-function angleIndexKey(payer: string | undefined, item: string | undefined, reason: string | undefined): string {
+function angleIndexKey(
+  payer: string | undefined,
+  item: string | undefined,
+  reason: string | undefined,
+): string {
   return `${payer ?? '*'}|${item ?? '*'}|${reason ?? '*'}`;
 }
 
@@ -127,12 +138,24 @@ export function joinData(data: ValidData): JoinResult {
           if (reportedTies.has(key)) continue;
           reportedTies.add(key);
           errors.push(
-            createError('AngleTie', { file: b.file, line: 1, column: 1 }, {
-              message: `This angle and ${a.file} both match ${path} at the same specificity.`,
-            }),
+            createError(
+              'AngleTie',
+              { file: b.file, line: 1, column: 1 },
+              {
+                message: `This angle and ${a.file} both match ${path} at the same specificity.`,
+              },
+            ),
           );
         }
-        combinations.push({ payer, item, reason, path, itemAngle, payerAngle, ...decideStatus(data, itemAngle, payerAngle) });
+        combinations.push({
+          payer,
+          item,
+          reason,
+          path,
+          itemAngle,
+          payerAngle,
+          ...decideStatus(data, itemAngle, payerAngle),
+        });
       }
     }
   }

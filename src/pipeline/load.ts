@@ -43,7 +43,11 @@ async function readText(root: string, absolute: string, errors: DataError[]): Pr
   } catch {
     const bad = firstInvalidUtf8(bytes);
     errors.push(
-      createError('InvalidEncoding', { file, ...bad }, { message: 'The file contains bytes that are not valid UTF-8.' }),
+      createError(
+        'InvalidEncoding',
+        { file, ...bad },
+        { message: 'The file contains bytes that are not valid UTF-8.' },
+      ),
     );
     return undefined;
   }
@@ -103,7 +107,9 @@ export async function loadData(root: string, dataDir: string): Promise<LoadedDat
       const file = relativeFile(root, absolute);
       const { source, errors: yamlErrors } = parseYamlSource(file, text);
       errors.push(...yamlErrors);
-      if (source.doc.contents === null && !yamlErrors.length) {
+      // A file with a syntax error is not validated further: its structure cannot be trusted.
+      if (source.doc.errors.length) return;
+      if (source.doc.contents === null) {
         errors.push(createError('EmptyFile', fileStart(file), { message: `${file} has no entries.` }));
         return;
       }

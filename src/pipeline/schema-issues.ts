@@ -11,7 +11,8 @@ export function formatField(path: FieldPath, listTable: boolean): string {
   path.forEach((seg, i) => {
     if (i === 0 && listTable && typeof seg === 'number') parts.push(`entry ${seg + 1} ›`);
     else if (typeof seg === 'number') parts.push(`[${seg}]`);
-    else parts.push(parts.length && !parts[parts.length - 1]!.endsWith('›') ? `.${String(seg)}` : String(seg));
+    else
+      parts.push(parts.length && !parts[parts.length - 1]!.endsWith('›') ? `.${String(seg)}` : String(seg));
   });
   return parts.join('').replace(/›(?=\S)/g, '› ');
 }
@@ -136,11 +137,19 @@ export function issuesToErrors(
         const actual = String(source.doc.getIn(path as unknown[]) ?? '');
         if (issue.format === 'url') {
           errors.push(
-            createError('UnsafeUrl', at, { field, message: `"${actual}" ${issue.message}.`, expected: 'https://…' }),
+            createError('UnsafeUrl', at, {
+              field,
+              message: `"${actual}" ${issue.message}.`,
+              expected: 'https://…',
+            }),
           );
         } else if (issue.format === 'date') {
           errors.push(
-            createError('InvalidDate', at, { field, message: `"${actual}" ${issue.message}.`, expected: 'YYYY-MM-DD' }),
+            createError('InvalidDate', at, {
+              field,
+              message: `"${actual}" ${issue.message}.`,
+              expected: 'YYYY-MM-DD',
+            }),
           );
         } else if (issue.message === SLUG_MESSAGE) {
           const suggestion = slugify(actual);

@@ -24,8 +24,20 @@ import { fileStart, locate, type YamlSource } from './yaml-source.ts';
 
 /** First path segments of built-in pages; no payer, item or reason may take them. */
 export const RESERVED_SLUGS = new Set([
-  '404', '_astro', 'assets', 'about', 'api', 'favicon', 'items', 'payers', 'reasons', 'robots', 'sitemap',
-  'sitemap-index', 'search', 'index',
+  '404',
+  '_astro',
+  'assets',
+  'about',
+  'api',
+  'favicon',
+  'items',
+  'payers',
+  'reasons',
+  'robots',
+  'sitemap',
+  'sitemap-index',
+  'search',
+  'index',
 ]);
 
 export type AngleKey = 'payer' | 'item' | 'reason';
@@ -57,7 +69,11 @@ export interface ValidateOptions {
   today?: string;
 }
 
-function parseList<T>(source: YamlSource | undefined, schema: z.ZodType<T>, errors: DataError[]): Located<T>[] {
+function parseList<T>(
+  source: YamlSource | undefined,
+  schema: z.ZodType<T>,
+  errors: DataError[],
+): Located<T>[] {
   if (!source) return [];
   const raw: unknown = source.doc.toJS();
   if (!Array.isArray(raw)) {
@@ -149,7 +165,22 @@ function checkSlugTable<T extends { slug: string; formerSlugs: string[] }>(
   return unique.map((r) => r.value);
 }
 
-function checkDate(value: string, today: string, at: ReturnType<typeof locate>, field: string, errors: DataError[]) {
+/** Slugs written in a table; undefined when the table could not be read, so references to it are not checked. */
+function writtenSlugs(source: YamlSource | undefined): string[] | undefined {
+  const raw: unknown = source?.doc.toJS();
+  if (!Array.isArray(raw)) return undefined;
+  return raw
+    .map((row: { slug?: unknown }) => row?.slug)
+    .filter((slug): slug is string => typeof slug === 'string');
+}
+
+function checkDate(
+  value: string,
+  today: string,
+  at: ReturnType<typeof locate>,
+  field: string,
+  errors: DataError[],
+) {
   if (value > today) {
     errors.push(createError('FutureDate', at, { field, message: `${value} is after today (${today}).` }));
   }
@@ -166,18 +197,46 @@ export async function validateData(loaded: LoadedData, options: ValidateOptions 
     if (result.success) site = result.data;
     else errors.push(...issuesToErrors(tables.site, siteSchema, result.error.issues));
   }
-  const payers = checkSlugTable('payers', tables.payers, parseList(tables.payers, payerSchema, errors), errors);
+  const payers = checkSlugTable(
+    'payers',
+    tables.payers,
+    parseList(tables.payers, payerSchema, errors),
+    errors,
+  );
   const items = checkSlugTable('items', tables.items, parseList(tables.items, itemSchema, errors), errors);
-  const reasons = checkSlugTable('reasons', tables.reasons, parseList(tables.reasons, reasonSchema, errors), errors);
-  const factRows = checkUnique(tables.facts, parseList(tables.facts, factSchema, errors), (f) => f.id, 'id', errors);
+  const reasons = checkSlugTable(
+    'reasons',
+    tables.reasons,
+    parseList(tables.reasons, reasonSchema, errors),
+    errors,
+  );
+  const factRows = checkUnique(
+    tables.facts,
+    parseList(tables.facts, factSchema, errors),
+    (f) => f.id,
+    'id',
+    errors,
+  );
   const facts = new Map(factRows.map((r) => [r.value.id, r.value]));
   if (tables.facts) {
     for (const { value, index } of factRows) {
-      checkDate(value.verified, today, locate(tables.facts, [index, 'verified']), `entry ${index + 1} › verified`, errors);
+      checkDate(
+        value.verified,
+        today,
+        locate(tables.facts, [index, 'verified']),
+        `entry ${index + 1} › verified`,
+        errors,
+      );
     }
   }
 
-  const slugsOf = { payer: payers.map((p) => p.slug), item: items.map((i) => i.slug), reason: reasons.map((r) => r.slug) };
+  // References are checked against every slug written in a table, even on entries with other errors, so one
+  // broken row does not cascade into "unknown slug" errors in every angle that names it.
+  const slugsOf = {
+    payer: writtenSlugs(tables.payers),
+    item: writtenSlugs(tables.items),
+    reason: writtenSlugs(tables.reasons),
+  };
   const tableOf = { payer: 'data/payers.yaml', item: 'data/items.yaml', reason: 'data/reasons.yaml' };
   const reviewerIds = site?.editorial.reviewers.map((r) => r.id) ?? [];
 
@@ -196,24 +255,28 @@ export async function validateData(loaded: LoadedData, options: ValidateOptions 
       }
       const angleErrors: DataError[] = [];
       const parsed = angleFrontmatterSchema.safeParse(fm.doc.toJS() ?? {});
-      if (!parsed.success) angleErrors.push(...issuesToErrors(fm, angleFrontmatterSchema, parsed.error.issues));
+      if (!parsed.success)
+        angleErrors.push(...issuesToErrors(fm, angleFrontmatterSchema, parsed.error.issues));
       const compiled = await compileAngle(file, loadedAngle.body, loadedAngle.bodyLine, loadedAngle.hash);
       angleErrors.push(...compiled.errors);
       if (parsed.success) {
         const data = parsed.data;
         if (!ANGLE_KEYS.some((k) => data[k])) {
           angleErrors.push(
-            createError('EmptyAngle', fileStart(file, 1), { message: 'None of payer, item or reason is set.' }),
+            createError('EmptyAngle', fileStart(file, 1), {
+              message: 'None of payer, item or reason is set.',
+            }),
           );
         }
         for (const key of ANGLE_KEYS) {
           const value = data[key];
-          if (value && !slugsOf[key].includes(value)) {
+          const known = slugsOf[key];
+          if (value && known && !known.includes(value)) {
             angleErrors.push(
               createError('UnknownSlug', locate(fm, [key]), {
                 field: key,
                 message: `"${value}" is not a ${key} slug in ${tableOf[key]}.`,
-                hint: didYouMean(value, slugsOf[key], `Use a slug from ${tableOf[key]}.`),
+                hint: didYouMean(value, known, `Use a slug from ${tableOf[key]}.`),
               }),
             );
           }
@@ -243,10 +306,18 @@ export async function validateData(loaded: LoadedData, options: ValidateOptions 
         for (const use of compiled.angle.factUses) {
           if (!facts.has(use.id) && tables.facts) {
             angleErrors.push(
-              createError('UnknownFact', { file, line: use.line, column: use.column }, {
-                message: `Fact "${use.id}" is not defined in data/facts.yaml.`,
-                hint: didYouMean(use.id, facts.keys(), 'Add the fact to data/facts.yaml with its citation and source.'),
-              }),
+              createError(
+                'UnknownFact',
+                { file, line: use.line, column: use.column },
+                {
+                  message: `Fact "${use.id}" is not defined in data/facts.yaml.`,
+                  hint: didYouMean(
+                    use.id,
+                    facts.keys(),
+                    'Add the fact to data/facts.yaml with its citation and source.',
+                  ),
+                },
+              ),
             );
           }
         }
@@ -255,9 +326,13 @@ export async function validateData(loaded: LoadedData, options: ValidateOptions 
           const words = compiled.angle.words;
           if (words < min || words > max) {
             angleErrors.push(
-              createError('AngleLength', { file, line: loadedAngle.bodyLine, column: 1 }, {
-                message: `The angle has ${words} words; the allowed range is ${min}–${max}.`,
-              }),
+              createError(
+                'AngleLength',
+                { file, line: loadedAngle.bodyLine, column: 1 },
+                {
+                  message: `The angle has ${words} words; the allowed range is ${min}–${max}.`,
+                },
+              ),
             );
           }
         }
@@ -276,7 +351,11 @@ export async function validateData(loaded: LoadedData, options: ValidateOptions 
       : undefined;
   for (const name of ['site', 'payers', 'items', 'reasons', 'facts'] as const) {
     if (!tables[name] && !errors.some((e) => e.file.endsWith(`${name}.yaml`))) {
-      errors.push(createError('FileUnreadable', fileStart(`data/${name}.yaml`), { message: `data/${name}.yaml is missing.` }));
+      errors.push(
+        createError('FileUnreadable', fileStart(`data/${name}.yaml`), {
+          message: `data/${name}.yaml is missing.`,
+        }),
+      );
     }
   }
   return { data, errors };

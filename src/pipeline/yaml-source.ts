@@ -21,12 +21,16 @@ export function parseYamlSource(
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const source: YamlSource = { file, doc, lineCounter, lineOffset };
-  const errors = [...doc.errors, ...doc.warnings].map((e) => {
-    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+  // Only the first syntax error of a file is reported: later ones are almost always its echoes.
+  const errors = [...doc.errors.slice(0, 1), ...doc.warnings].map((e) => {
+    const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
     const name = e.code === 'DUPLICATE_KEY' ? 'DuplicateKey' : 'YamlSyntax';
     const at = { file, line: pos.line + lineOffset, column: pos.col };
     const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return createError(name, at, { message, severity: doc.errors.includes(e as never) ? 'error' : 'warning' });
+    return createError(name, at, {
+      message,
+      severity: doc.errors.includes(e as never) ? 'error' : 'warning',
+    });
   });
   return { source, errors };
 }

@@ -21,7 +21,9 @@ export const escapeAttr = escapeHtml;
 
 export class UnsafeUrlError extends Error {
   constructor(readonly url: string) {
-    super(`Refusing unsafe URL "${url}": only https:// links, site paths starting with "/" and "#" fragments are allowed.`);
+    super(
+      `Refusing unsafe URL "${url}": only https:// links, site paths starting with "/" and "#" fragments are allowed.`,
+    );
     this.name = 'UnsafeUrlError';
   }
 }

@@ -10,8 +10,30 @@ export class Html {
 }
 
 export const ALLOWED_ELEMENTS = new Set([
-  'p', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'a', 'em', 'strong', 'code', 'pre', 'blockquote', 'hr', 'br', 'del',
-  'sup', 'sub', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  'p',
+  'h2',
+  'h3',
+  'h4',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'em',
+  'strong',
+  'code',
+  'pre',
+  'blockquote',
+  'hr',
+  'br',
+  'del',
+  'sup',
+  'sub',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
 ]);
 const VOID_ELEMENTS = new Set(['hr', 'br']);
 const ALLOWED_ATTRIBUTES: Record<string, readonly string[]> = { a: ['href', 'title'], ol: ['start'] };

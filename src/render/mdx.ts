@@ -54,7 +54,11 @@ function isSafeLink(url: string): boolean {
 function checkNode(ctx: RuleContext, node: MdNode): void {
   switch (node.type) {
     case 'mdxjsEsm':
-      ctx.errors.push(createError('MdxDisallowed', at(ctx, node), { message: 'import/export statements are not allowed in angles.' }));
+      ctx.errors.push(
+        createError('MdxDisallowed', at(ctx, node), {
+          message: 'import/export statements are not allowed in angles.',
+        }),
+      );
       return;
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
@@ -79,12 +83,17 @@ function checkNode(ctx: RuleContext, node: MdNode): void {
     case 'definition':
       if (!isSafeLink(node.url ?? '')) {
         ctx.errors.push(
-          createError('UnsafeUrl', at(ctx, node), { message: `Link "${node.url ?? ''}" is not an https:// URL.`, expected: 'https://…' }),
+          createError('UnsafeUrl', at(ctx, node), {
+            message: `Link "${node.url ?? ''}" is not an https:// URL.`,
+            expected: 'https://…',
+          }),
         );
       }
       break;
     case 'image':
-      ctx.errors.push(createError('MdxDisallowed', at(ctx, node), { message: 'Images are not supported in angles.' }));
+      ctx.errors.push(
+        createError('MdxDisallowed', at(ctx, node), { message: 'Images are not supported in angles.' }),
+      );
       return;
     case 'text':
       ctx.words += (node.value ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -155,7 +164,11 @@ async function compileUncached(file: string, body: string, bodyLine: number) {
   let code: string;
   try {
     code = String(
-      await compile(body, { outputFormat: 'function-body', remarkPlugins: [angleRules(ctx)], development: false }),
+      await compile(body, {
+        outputFormat: 'function-body',
+        remarkPlugins: [angleRules(ctx)],
+        development: false,
+      }),
     );
   } catch (e) {
     const err = e as { line?: number; column?: number; reason?: string; message: string };

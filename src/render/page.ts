@@ -2,7 +2,7 @@
 // Astro layout places. Handlebars templates write the shared blocks; the compiled MDX angles write the rest.
 import type { Combination } from '../pipeline/join.ts';
 import type { ValidData } from '../pipeline/validate.ts';
-import type { Item, Reviewer } from '../schema/index.ts';
+import type { Item, Payer, Reviewer } from '../schema/index.ts';
 import { Citations } from './citations.ts';
 import { buildCheckoutUrl } from './cta.ts';
 import type { LoadedTemplates } from './templates.ts';
@@ -37,8 +37,9 @@ export interface PageModel {
     angle?: string;
     nextSteps: string;
     cta: string;
-    ctaButton: string;
   };
+  /** Plain text (escaped by the component that prints it). */
+  ctaLabel: string;
   ctaHref: string;
   sources: PageSource[];
   review?: { reviewer: Reviewer; date: string };
@@ -55,16 +56,40 @@ const LINE_FLAGS = {
   fehb: 'fehb',
 } as const;
 
+/** Which request route applies: the pharmacy benefit for pharmacy drugs and devices, otherwise the medical one. */
+export function requestRoute(payer: Payer, item: Item): string | null {
+  const benefit = item.kind === 'drug' || item.kind === 'device' ? item.evidence.benefit : 'medical';
+  const routes =
+    benefit === 'pharmacy'
+      ? [payer.requests.pharmacy]
+      : benefit === 'medical' || benefit === 'dme'
+        ? [payer.requests.medical]
+        : [payer.requests.medical, payer.requests.pharmacy];
+  const known = routes.filter((r): r is string => Boolean(r));
+  return known.length ? known.join(' ') : null;
+}
+
+/** A name as it reads mid-sentence: common nouns lose their capital ("tumor genomic profiling"), brands and acronyms keep it. */
+export function nameInSentence(name: string, properNoun: boolean): string {
+  return properNoun || !/^[A-Z][a-z]/.test(name) ? name : name[0]!.toLowerCase() + name.slice(1);
+}
+
 function templateContext(data: ValidData, combo: Combination) {
   const { payer, item, reason, itemAngle } = combo;
   const lines = Object.fromEntries(
     Object.entries(LINE_FLAGS).map(([flag, line]) => [flag, payer.planLines.includes(line)]),
   ) as Record<keyof typeof LINE_FLAGS, boolean>;
-  const kind = { drug: item.kind === 'drug', test: item.kind === 'test', procedure: item.kind === 'procedure', device: item.kind === 'device' };
+  const kind = {
+    drug: item.kind === 'drug',
+    test: item.kind === 'test',
+    procedure: item.kind === 'procedure',
+    device: item.kind === 'device',
+  };
   return {
     payer,
-    item,
-    reason,
+    item: { ...item, inSentence: nameInSentence(item.name, item.kind === 'drug' || item.kind === 'device') },
+    reason: { ...reason, inSentence: nameInSentence(reason.name, false) },
+    requestRoute: requestRoute(payer, item),
     site: { brand: data.site.brand, checkout: data.site.checkout },
     lines: {
       ...lines,
@@ -88,7 +113,8 @@ export function renderPage(
 ): PageModel {
   const citations = new Citations(data.facts);
   const context = templateContext(data, combo);
-  const render = (name: Parameters<LoadedTemplates['render']>[0]) => templates.render(name, context, citations);
+  const render = (name: Parameters<LoadedTemplates['render']>[0]) =>
+    templates.render(name, context, citations);
 
   // Rendered in reading order, so footnote numbers run 1, 2, 3 down the page.
   const hook = render('hook');
@@ -98,7 +124,6 @@ export function renderPage(
   const angle = combo.itemAngle?.compiled.render(citations);
   const nextSteps = render('next-steps');
   const cta = render('cta');
-  const ctaButton = render('cta-button');
 
   const reviewAngle = combo.itemAngle ?? combo.payerAngle;
   const reviewer = reviewAngle && data.site.editorial.reviewers.find((r) => r.id === reviewAngle.reviewedBy);
@@ -125,8 +150,8 @@ export function renderPage(
       ...(angle !== undefined && { angle }),
       nextSteps,
       cta,
-      ctaButton,
     },
+    ctaLabel: render('cta-button'),
     ctaHref: buildCheckoutUrl(data.site, {
       payer: combo.payer.slug,
       item: combo.item.slug,
@@ -134,13 +159,23 @@ export function renderPage(
       path: combo.path,
     }),
     sources: [
-      ...citations.used().map((f, i) => ({ n: i + 1, title: f.statement, citation: f.citation, url: f.url, verified: f.verified })),
+      ...citations.used().map((f, i) => ({
+        n: i + 1,
+        title: f.statement,
+        citation: f.citation,
+        url: f.url,
+        verified: f.verified,
+      })),
       ...extraSources,
     ],
     ...(reviewAngle && reviewer && { review: { reviewer, date: reviewAngle.reviewed } }),
     related: {
-      sameItemOtherReasons: siblings.byPayerItem.filter(publishable).map((c) => ({ href: c.path, label: linkLabel(c) })),
-      sameReasonOtherPayers: siblings.byItemReason.filter(publishable).map((c) => ({ href: c.path, label: linkLabel(c) })),
+      sameItemOtherReasons: siblings.byPayerItem
+        .filter(publishable)
+        .map((c) => ({ href: c.path, label: linkLabel(c) })),
+      sameReasonOtherPayers: siblings.byItemReason
+        .filter(publishable)
+        .map((c) => ({ href: c.path, label: linkLabel(c) })),
     },
   };
 }

@@ -62,6 +62,13 @@ function collectFactUses(node: HbsNode, file: string, out: (FactUse & { file: st
 
 const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, knownHelpers: KNOWN_HELPERS };
 
+/**
+ * Templates that produce plain text (a title, a button label), not HTML: they are not HTML-escaped here because
+ * the Astro component that prints them escapes them, and escaping twice would show "&amp;quot;" to visitors.
+ * Handlebars' own escaping, used by the HTML templates, covers the same characters as escape.ts.
+ */
+export const TEXT_TEMPLATES: readonly TemplateName[] = ['title', 'description', 'cta-button'];
+
 export async function loadTemplates(
   root: string,
   templatesDir: string,
@@ -79,22 +86,33 @@ export async function loadTemplates(
     const absolute = path.join(templatesDir, `${name}.hbs`);
     const file = relativeFile(root, absolute);
     if (!present.has(`${name}.hbs`)) {
-      errors.push(createError('FileUnreadable', { file, line: 1, column: 1 }, { message: `Template ${file} is missing.` }));
+      errors.push(
+        createError(
+          'FileUnreadable',
+          { file, line: 1, column: 1 },
+          { message: `Template ${file} is missing.` },
+        ),
+      );
       continue;
     }
     const source = await readFile(absolute, 'utf8');
     try {
       collectFactUses(hbs.parse(source) as unknown as HbsNode, file, factUses);
-      hbs.precompile(source, COMPILE_OPTIONS); // eager: reports syntax errors and unknown helpers now
-      compiled.set(name, hbs.compile(source, COMPILE_OPTIONS));
+      const options = { ...COMPILE_OPTIONS, noEscape: TEXT_TEMPLATES.includes(name) };
+      hbs.precompile(source, options); // eager: reports syntax errors and unknown helpers now
+      compiled.set(name, hbs.compile(source, options));
     } catch (e) {
       const message = (e as Error).message;
       const line = /line (\d+)/.exec(message)?.[1] ?? /- (\d+):\d+/.exec(message)?.[1] ?? '1';
       const column = /- \d+:(\d+)/.exec(message)?.[1] ?? '0';
       errors.push(
-        createError('TemplateError', { file, line: Number(line), column: Number(column) + 1 }, {
-          message: message.split('\n')[0]!,
-        }),
+        createError(
+          'TemplateError',
+          { file, line: Number(line), column: Number(column) + 1 },
+          {
+            message: message.split('\n')[0]!,
+          },
+        ),
       );
     }
   }

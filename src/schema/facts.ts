@@ -6,7 +6,10 @@ export const factSchema = z.strictObject({
   /** Templates and angles cite facts by this id. */
   id: slug,
   /** Row id in shared/appeal-facts.md, for tracing the research. */
-  ref: z.string().regex(/^F\d+\.\d+$/, { error: 'must look like F2.01' }).optional(),
+  ref: z
+    .string()
+    .regex(/^F\d+\.\d+$/, { error: 'must look like F2.01' })
+    .optional(),
   /** The claim in plain words, as printed on pages. */
   statement: text,
   value: z.number().optional(),

@@ -35,7 +35,13 @@ export const testSchema = z.strictObject({
   kind: z.literal('test'),
   evidence: z.strictObject({
     /** FDA status of typical versions of the test; tests have no prescribing label. */
-    regulatoryStatus: z.enum(['fda-approved', 'fda-cleared', 'companion-diagnostic', 'lab-developed', 'varies']),
+    regulatoryStatus: z.enum([
+      'fda-approved',
+      'fda-cleared',
+      'companion-diagnostic',
+      'lab-developed',
+      'varies',
+    ]),
     /** Medicare national or local coverage determinations, e.g. "NCD 90.2". */
     medicareCoverage: list,
     guidelines: list,
@@ -63,6 +69,11 @@ export const deviceSchema = z.strictObject({
   }),
 });
 
-export const itemSchema = z.discriminatedUnion('kind', [drugSchema, testSchema, procedureSchema, deviceSchema]);
+export const itemSchema = z.discriminatedUnion('kind', [
+  drugSchema,
+  testSchema,
+  procedureSchema,
+  deviceSchema,
+]);
 export const itemsSchema = z.array(itemSchema).min(1);
 export type Item = z.infer<typeof itemSchema>;

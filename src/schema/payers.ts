@@ -12,8 +12,16 @@ export const payerSchema = z.strictObject({
   planLines: z.array(planLine).min(1),
   /** The payer's public coverage-policy library. */
   policyLibrary: z.strictObject({ name: text, url: httpsUrl }),
-  /** How exceptions and prior-authorization requests reach this payer, in one or two sentences. */
-  requests: text,
+  /**
+   * How prior-authorization and exception requests reach this payer, by benefit. Leave one out when it is not
+   * documented: pages then tell the reader to ask the doctor's office instead of guessing.
+   */
+  requests: z.strictObject({
+    /** Services, tests, procedures and drugs given in a clinic (the medical benefit). */
+    medical: text.optional(),
+    /** Drugs from a pharmacy (the pharmacy benefit, often run by a PBM). */
+    pharmacy: text.optional(),
+  }),
   formerSlugs,
 });
 

@@ -7,7 +7,11 @@ export const SLUG_MESSAGE = 'must be a slug: lowercase a-z, 0-9 and single hyphe
 export const slug = z.string().regex(SLUG_PATTERN, { error: SLUG_MESSAGE });
 
 /** Absolute https URL. `javascript:`, `http:` and relative links are rejected here, at the data edge. */
-export const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'must be an absolute https:// URL' });
+export const httpsUrl = z.url({
+  protocol: /^https$/,
+  hostname: z.regexes.domain,
+  error: 'must be an absolute https:// URL',
+});
 
 export const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 

@@ -1,0 +1,20 @@
+// Shared command-line flags: --data, --templates and --out point a command at another site (fixtures, benches).
+import { parseArgs } from 'node:util';
+
+export function readSiteArgs(argv = process.argv.slice(2)) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: 'string' },
+      templates: { type: 'string' },
+      out: { type: 'string' },
+    },
+    strict: true,
+  });
+  return {
+    root: process.cwd(),
+    ...(values.data && { dataDir: values.data }),
+    ...(values.templates && { templatesDir: values.templates }),
+    ...(values.out && { outDir: values.out }),
+  };
+}

@@ -1,0 +1,40 @@
+// Runs the real `npm run build` entry point in a child process, as a marketer would, against a fixture.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PROJECT_ROOT, type Fixture } from './fixture.ts';
+
+const run = promisify(execFile);
+
+export interface BuildRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outDir: string;
+}
+
+export async function runBuild(
+  fixture: Fixture,
+  outDir = path.join(fixture.root, 'dist'),
+): Promise<BuildRun> {
+  const tsx = path.join(PROJECT_ROOT, 'node_modules/.bin/tsx');
+  const args = [
+    'scripts/build.ts',
+    '--data',
+    fixture.dataDir,
+    '--templates',
+    path.join(fixture.root, 'templates'),
+    '--out',
+    outDir,
+  ];
+  try {
+    const { stdout, stderr } = await run(tsx, args, {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    return { code: 0, stdout, stderr, outDir };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: err.code ?? 1, stdout: err.stdout ?? '', stderr: err.stderr ?? '', outDir };
+  }
+}

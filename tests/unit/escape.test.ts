@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildCheckoutUrl } from '../../src/render/cta.ts';
+import { escapeHtml, jsonLd, safeUrl, UnsafeUrlError } from '../../src/render/escape.ts';
+import type { Site } from '../../src/schema/index.ts';
+
+describe('escapeHtml', () => {
+  it('escapes markup and quotes', () => {
+    expect(escapeHtml(`</script><script>alert(1)</script> "x" 'y'`)).toBe(
+      '&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;x&quot; &#39;y&#39;',
+    );
+  });
+  it('never leaves a raw <, >, quote or unescaped ampersand', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const out = escapeHtml(s);
+        expect(out).not.toMatch(/[<>"'`]/);
+        expect(out).not.toMatch(/&(?!amp;|lt;|gt;|quot;|#39;|#96;|#61;)/);
+      }),
+    );
+  });
+});
+
+describe('safeUrl', () => {
+  it.each([
+    'javascript:alert(1)',
+    ' JavaScript:alert(1)',
+    'http://example.com',
+    '//evil.example/x',
+    'data:text/html,x',
+    'ftp://x.example',
+  ])('rejects %s', (url) => {
+    expect(() => safeUrl(url)).toThrow(UnsafeUrlError);
+  });
+  it('accepts https, site paths and fragments', () => {
+    expect(safeUrl('https://example.com/a?b=1')).toBe('https://example.com/a?b=1');
+    expect(safeUrl('/cigna/')).toBe('/cigna/');
+    expect(safeUrl('#source-1')).toBe('#source-1');
+  });
+});
+
+describe('jsonLd', () => {
+  it('cannot close the script element', () => {
+    const out = jsonLd({ name: '</script><script>alert(1)</script>', amp: 'a&b' });
+    expect(out).not.toContain('<');
+    expect(out).not.toContain('>');
+    expect(JSON.parse(out)).toEqual({ name: '</script><script>alert(1)</script>', amp: 'a&b' });
+  });
+});
+
+describe('buildCheckoutUrl', () => {
+  const site = {
+    checkout: {
+      url: 'https://checkout.example/start?src=site',
+      promoCode: 'SEO25',
+      utm: { source: 'denial-pages', medium: 'organic', campaign: 'appeal-letter' },
+    },
+  } as Site;
+  it('adds payer, item, reason, code and UTM parameters, keeping existing ones', () => {
+    const url = new URL(
+      buildCheckoutUrl(site, {
+        payer: 'cigna',
+        item: 'keytruda',
+        reason: 'step-therapy',
+        path: '/cigna/keytruda/step-therapy/',
+      }),
+    );
+    expect(url.origin + url.pathname).toBe('https://checkout.example/start');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      src: 'site',
+      payer: 'cigna',
+      item: 'keytruda',
+      reason: 'step-therapy',
+      code: 'SEO25',
+      utm_source: 'denial-pages',
+      utm_medium: 'organic',
+      utm_campaign: 'appeal-letter',
+      utm_content: '/cigna/keytruda/step-therapy/',
+    });
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { decideStatus, joinData, resolveAngles } from '../../src/pipeline/join.ts';
+import type { Angle, ValidData } from '../../src/pipeline/validate.ts';
+import type { Item, Payer, Reason, Site } from '../../src/schema/index.ts';
+
+function angle(file: string, keys: Partial<Pick<Angle, 'payer' | 'item' | 'reason'>>): Angle {
+  return {
+    ...keys,
+    file,
+    hash: file,
+    reviewedBy: 'editorial-desk',
+    reviewed: '2026-11-23',
+    sources: [],
+    compiled: { render: () => '', factUses: [], words: 200 },
+  };
+}
+
+const full = angle('full.mdx', { payer: 'cigna', item: 'keytruda', reason: 'step-therapy' });
+const itemReason = angle('item-reason.mdx', { item: 'keytruda', reason: 'step-therapy' });
+const payerItem = angle('payer-item.mdx', { payer: 'cigna', item: 'keytruda' });
+const itemOnly = angle('item.mdx', { item: 'keytruda' });
+const payerReason = angle('payer-reason.mdx', { payer: 'cigna', reason: 'step-therapy' });
+const payerOnly = angle('payer.mdx', { payer: 'cigna' });
+const reasonOnly = angle('reason.mdx', { reason: 'step-therapy' });
+
+describe('resolveAngles precedence', () => {
+  it('item slot: full > item × reason > item only', () => {
+    expect(resolveAngles([itemOnly, itemReason, full]).itemAngle).toBe(full);
+    expect(resolveAngles([itemOnly, itemReason]).itemAngle).toBe(itemReason);
+    expect(resolveAngles([itemOnly]).itemAngle).toBe(itemOnly);
+  });
+  it('payer slot: payer × reason > payer only; angles naming the item never fill it', () => {
+    expect(resolveAngles([payerOnly, payerReason, full]).payerAngle).toBe(payerReason);
+    expect(resolveAngles([full]).payerAngle).toBeUndefined();
+  });
+  it('a tie at the same specificity within a slot is reported', () => {
+    expect(resolveAngles([itemReason, payerItem]).ties).toEqual([
+      [payerItem, itemReason].sort((a, b) => a.file.localeCompare(b.file)) as [Angle, Angle],
+    ]);
+    expect(resolveAngles([payerOnly, reasonOnly]).ties).toHaveLength(1);
+    expect(resolveAngles([full, itemReason, payerItem]).ties).toHaveLength(0);
+  });
+});
+
+const site = { index: { nonIndexable: 'noindex', layeredAnglesIndexable: true } } as Site;
+
+describe('decideStatus (index policy)', () => {
+  it('indexes a page with a full angle', () => {
+    expect(decideStatus({ site }, full, undefined).status).toBe('indexable');
+  });
+  it('indexes item × reason plus payer × reason only when site.yaml allows layering', () => {
+    expect(decideStatus({ site }, itemReason, payerReason).status).toBe('indexable');
+    const strict = { ...site, index: { ...site.index, layeredAnglesIndexable: false } } as Site;
+    expect(decideStatus({ site: strict }, itemReason, payerReason).status).toBe('noindex');
+    expect(decideStatus({ site }, itemReason, payerOnly).status).toBe('noindex');
+  });
+  it('skips instead of noindex when configured', () => {
+    const skip = { ...site, index: { ...site.index, nonIndexable: 'skip' } } as Site;
+    expect(decideStatus({ site: skip }, undefined, undefined)).toEqual({
+      status: 'skipped',
+      why: 'no angle',
+    });
+  });
+});
+
+describe('joinData', () => {
+  const payer = { slug: 'cigna', shortName: 'Cigna' } as Payer;
+  const drug = { slug: 'keytruda', kind: 'drug' } as Item;
+  const procedure = { slug: 'knee', kind: 'procedure' } as Item;
+  const step = { slug: 'step-therapy', appliesTo: ['drug'] } as Reason;
+  const data = {
+    site,
+    payers: [payer],
+    items: [drug, procedure],
+    reasons: [step],
+    facts: new Map(),
+    angles: [full, payerReason],
+  } as ValidData;
+
+  it('produces a page only where the reason applies to the item kind, and says why not', () => {
+    const result = joinData(data);
+    expect(result.combinations.map((c) => c.path)).toEqual(['/cigna/keytruda/step-therapy/']);
+    expect(result.inapplicable).toEqual([
+      {
+        payer: 'cigna',
+        item: 'knee',
+        reason: 'step-therapy',
+        why: 'step-therapy does not apply to a procedure',
+      },
+    ]);
+    expect(result.combinations[0]).toMatchObject({
+      itemAngle: full,
+      payerAngle: payerReason,
+      status: 'indexable',
+    });
+  });
+
+  it('reports a tie once, on the file that lost the tie-break', () => {
+    const result = joinData({ ...data, angles: [itemReason, payerItem] });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatchObject({ name: 'AngleTie', file: 'payer-item.mdx', line: 1, column: 1 });
+    expect(result.errors[0]?.message).toContain('item-reason.mdx');
+  });
+});
