@@ -1,13 +1,11 @@
-// What Astro routes read: the checked site and its page models, computed once per build (recomputed on each
+// What Astro routes read: the checked site and its rendered models, computed once per build (recomputed on each
 // request in `astro dev`, so edits to data, templates and angles show without a restart).
 import path from 'node:path';
 import { DataErrorsException, hasErrors } from './errors/data-error.ts';
-import { checkSite, renderPages, type CheckedSite } from './pipeline/index.ts';
-import type { PageModel } from './render/page.ts';
+import { checkSite, renderSite, type CheckedSite, type RenderedSite } from './pipeline/index.ts';
 
-export interface SiteBuild {
+export interface SiteBuild extends RenderedSite {
   site: CheckedSite;
-  pages: PageModel[];
 }
 
 let cached: Promise<SiteBuild> | undefined;
@@ -18,7 +16,7 @@ async function compute(): Promise<SiteBuild> {
   const templatesDir = path.resolve(root, process.env['DENIAL_PAGES_TEMPLATES'] ?? 'templates');
   const { site, errors } = await checkSite({ root, dataDir, templatesDir });
   if (!site || hasErrors(errors)) throw new DataErrorsException(errors);
-  return { site, pages: renderPages(site) };
+  return { site, ...renderSite(site) };
 }
 
 export function getSiteBuild(): Promise<SiteBuild> {

@@ -4,7 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, type DataError } from '../errors/data-error.ts';
-import { checkSite, type CheckedSite } from '../pipeline/index.ts';
+import { checkSite, renderSite, type CheckedSite, type RenderedSite } from '../pipeline/index.ts';
+import { REDIRECT_LIMITS } from '../pipeline/redirects.ts';
+import { SITEMAP_INDEX, writeHostFiles } from './host-files.ts';
+
+/** Lengths search results show before cutting off. */
+export const TITLE_MAX = 60;
+export const DESCRIPTION_MAX = 155;
 
 export interface BuildOptions {
   root: string;
@@ -28,6 +34,10 @@ export interface BuildSummary {
   pages: { indexable: number; noindex: number; skipped: number; inapplicable: number };
   /** Why pages were not built or built noindex, with counts. */
   reasons: { status: string; why: string; count: number }[];
+  redirects: number;
+  sitemapUrls: number;
+  /** Problems that do not stop the build (over-long titles, redirect limits). */
+  warnings: string[];
   files: number;
   bytes: number;
   seconds: number;
@@ -56,16 +66,50 @@ async function folderSize(dir: string): Promise<{ files: number; bytes: number }
   return { files, bytes };
 }
 
-/** Every built page must exist and be non-empty before the staging folder may replace the live one. */
-async function verifyOutput(site: CheckedSite, dir: string): Promise<string | undefined> {
-  const expected = ['/', ...site.join.combinations.filter((c) => c.status !== 'skipped').map((c) => c.path)];
-  for (const page of expected) {
-    const file = path.join(dir, page, 'index.html');
-    const info = await stat(file).catch(() => undefined);
-    if (!info?.size)
-      return `expected page ${page} was not written (${path.relative(site.data.site.origin, file)})`;
+/** Every page, hub, redirect and host file must exist and be non-empty before staging may replace the output. */
+async function verifyOutput(rendered: RenderedSite, dir: string): Promise<string | undefined> {
+  const expected = [
+    ...[...rendered.hubs, ...rendered.pages, ...rendered.redirects.map((r) => ({ path: r.from }))].map((p) =>
+      path.join(p.path, 'index.html'),
+    ),
+    '404.html',
+    'robots.txt',
+    '_headers',
+    SITEMAP_INDEX,
+  ];
+  for (const file of expected) {
+    const info = await stat(path.join(dir, file)).catch(() => undefined);
+    if (!info?.size) return `expected file ${file} was not written`;
   }
   return undefined;
+}
+
+export function collectWarnings(site: CheckedSite, rendered: RenderedSite): string[] {
+  const warnings: string[] = [];
+  const all = [...rendered.hubs, ...rendered.pages];
+  const longTitles = all.filter((p) => p.title.length > TITLE_MAX);
+  const longDescriptions = all.filter((p) => p.description.length > DESCRIPTION_MAX);
+  if (longTitles.length) {
+    const first = longTitles[0]!;
+    warnings.push(
+      `${longTitles.length} title(s) longer than ${TITLE_MAX} characters, e.g. ${first.path} (${first.title.length})`,
+    );
+  }
+  if (longDescriptions.length) {
+    const first = longDescriptions[0]!;
+    warnings.push(
+      `${longDescriptions.length} description(s) longer than ${DESCRIPTION_MAX} characters, e.g. ${first.path} (${first.description.length})`,
+    );
+  }
+  const host = site.data.site.deploy.host;
+  const limit = host in REDIRECT_LIMITS ? REDIRECT_LIMITS[host as keyof typeof REDIRECT_LIMITS] : undefined;
+  if (limit !== undefined && rendered.redirects.length > limit) {
+    warnings.push(
+      `${rendered.redirects.length} redirects exceed ${host}'s documented limit of ${limit} static redirects; ` +
+        'entries past the limit are ignored by the host, though the HTML fallback pages still redirect',
+    );
+  }
+  return warnings;
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
@@ -80,6 +124,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     errors: [],
     pages: { indexable: 0, noindex: 0, skipped: 0, inapplicable: 0 },
     reasons: [],
+    redirects: 0,
+    sitemapUrls: 0,
+    warnings: [],
     files: 0,
     bytes: 0,
     seconds: 0,
@@ -107,8 +154,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   // The staging folder sits beside the output folder so the final rename is atomic on one filesystem.
   const staging = `${outDir}.staging-${randomBytes(4).toString('hex')}`;
   try {
+    const rendered = renderSite(site);
+    summary.redirects = rendered.redirects.length;
+    summary.sitemapUrls = rendered.sitemap.length;
+    summary.warnings = collectWarnings(site, rendered);
     await render(site, staging, { root, dataDir, templatesDir });
-    const problem = await verifyOutput(site, staging);
+    await writeHostFiles(staging, site.data.site, rendered.redirects, rendered.sitemap);
+    const problem = await verifyOutput(rendered, staging);
     if (problem) throw new Error(problem);
     Object.assign(summary, await folderSize(staging));
     const previous = `${outDir}.previous-${randomBytes(4).toString('hex')}`;

@@ -24,9 +24,12 @@ export function printBuildSummary(summary: BuildSummary, stream: NodeJS.WriteStr
       `  not built       ${skipped + inapplicable} (${skipped} by index policy, ${inapplicable} inapplicable)`,
     );
     for (const r of summary.reasons) lines.push(`    ${String(r.count).padStart(5)}  ${r.status}: ${r.why}`);
+    lines.push(`  redirects       ${summary.redirects}`);
+    lines.push(`  sitemap URLs    ${summary.sitemapUrls} (indexable pages and hubs)`);
     lines.push(`  output          ${summary.files} files, ${formatBytes(summary.bytes)}`);
   }
-  const warnings = summary.errors.filter((e) => e.severity === 'warning').length;
-  if (warnings) lines.push(`  warnings        ${warnings} (listed above)`);
+  const dataWarnings = summary.errors.filter((e) => e.severity === 'warning').length;
+  if (dataWarnings) lines.push(`  data warnings   ${dataWarnings} (listed above)`);
+  for (const w of summary.warnings) lines.push(`  warning: ${w}`);
   stream.write(`${lines.join('\n')}\n`);
 }

@@ -2,10 +2,13 @@
 // without Astro too (tests, check, report).
 import path from 'node:path';
 import { hasErrors, sortErrors, type DataError } from '../errors/data-error.ts';
+import type { SitemapEntry } from '../build/host-files.ts';
+import { buildHubs, type HubModel } from '../render/hubs.ts';
 import { renderPage, type PageModel } from '../render/page.ts';
 import { loadTemplates, type LoadedTemplates } from '../render/templates.ts';
 import { joinData, type Combination, type JoinResult } from './join.ts';
 import { loadData } from './load.ts';
+import { planRedirects, type Redirect } from './redirects.ts';
 import { locate, type YamlSource } from './yaml-source.ts';
 import { validateData, type ValidateOptions, type ValidData } from './validate.ts';
 
@@ -86,6 +89,26 @@ function checkFactUsage(data: ValidData, templates: LoadedTemplates, factsSource
     }
   }
   return errors;
+}
+
+export interface RenderedSite {
+  /** Every combination page that is built (indexable or noindex). */
+  pages: PageModel[];
+  hubs: HubModel[];
+  redirects: Redirect[];
+  /** Exactly the indexable pages and hubs, with lastmod from review dates. */
+  sitemap: SitemapEntry[];
+}
+
+/** Everything the output needs, computed once per build. */
+export function renderSite(site: CheckedSite): RenderedSite {
+  const pages = renderPages(site);
+  const hubs = buildHubs(site, pages);
+  const redirects = planRedirects(site.data, site.join.combinations);
+  const sitemap = [...hubs, ...pages]
+    .filter((p) => p.robots === 'index, follow')
+    .map((p) => ({ path: p.path, lastmod: p.lastmod }));
+  return { pages, hubs, redirects, sitemap };
 }
 
 /** Page models for every combination that is built (indexable or noindex). */

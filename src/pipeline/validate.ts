@@ -143,7 +143,14 @@ function checkSlugTable<T extends { slug: string; formerSlugs: string[] }>(
     value.formerSlugs.forEach((old, i) => {
       const at = locate(source, [index, 'formerSlugs', i]);
       const field = `entry ${index + 1} › formerSlugs[${i}]`;
-      if (live.has(old)) {
+      if (RESERVED_SLUGS.has(old)) {
+        errors.push(
+          createError('ReservedSlug', at, {
+            field,
+            message: `Former slug "${old}" is reserved for a built-in page.`,
+          }),
+        );
+      } else if (live.has(old)) {
         errors.push(
           createError('DuplicateSlug', at, {
             field,

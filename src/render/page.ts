@@ -5,6 +5,7 @@ import type { ValidData } from '../pipeline/validate.ts';
 import type { Item, Payer, Reviewer } from '../schema/index.ts';
 import { Citations } from './citations.ts';
 import { buildCheckoutUrl } from './cta.ts';
+import { aboutItem, breadcrumbList, canonicalUrl, medicalWebPage, type Crumb } from './seo.ts';
 import type { LoadedTemplates } from './templates.ts';
 
 export interface PageSource {
@@ -43,6 +44,12 @@ export interface PageModel {
   ctaHref: string;
   sources: PageSource[];
   review?: { reviewer: Reviewer; date: string };
+  /** Latest review date of the angles on the page; the sitemap's lastmod. */
+  lastmod?: string;
+  canonical: string;
+  breadcrumb: Crumb[];
+  /** JSON-LD objects, serialised with jsonLd() where they are printed. */
+  structuredData: object[];
   related: { sameItemOtherReasons: PageLink[]; sameReasonOtherPayers: PageLink[] };
 }
 
@@ -125,7 +132,10 @@ export function renderPage(
   const nextSteps = render('next-steps');
   const cta = render('cta');
 
-  const reviewAngle = combo.itemAngle ?? combo.payerAngle;
+  // The most recently reviewed angle on the page dates the page, so "last reviewed" and lastmod agree.
+  const reviewAngle = [combo.itemAngle, combo.payerAngle]
+    .filter((a) => a !== undefined)
+    .sort((a, b) => b.reviewed.localeCompare(a.reviewed))[0];
   const reviewer = reviewAngle && data.site.editorial.reviewers.find((r) => r.id === reviewAngle.reviewedBy);
   const extraSources = [
     ...(combo.itemAngle?.sources ?? []),
@@ -134,10 +144,32 @@ export function renderPage(
   ].filter((s, i, all) => all.findIndex((o) => o.url === s.url) === i);
 
   const publishable = (c: Combination) => c.status !== 'skipped' && c !== combo;
+  const title = render('title');
+  const description = render('description');
+  const breadcrumb: Crumb[] = [
+    { name: 'Home', path: '/' },
+    { name: combo.payer.name, path: `/${combo.payer.slug}/` },
+    { name: `${combo.item.name}: ${combo.reason.name}`, path: combo.path },
+  ];
+  const factsUsed = citations.used();
   return {
     path: combo.path,
-    title: render('title'),
-    description: render('description'),
+    title,
+    description,
+    canonical: canonicalUrl(data.site, combo.path),
+    breadcrumb,
+    structuredData: [
+      medicalWebPage(data.site, {
+        path: combo.path,
+        title,
+        description,
+        about: aboutItem(combo.item),
+        ...(reviewAngle &&
+          reviewer && { review: { reviewerName: reviewer.name, date: reviewAngle.reviewed } }),
+        citations: factsUsed,
+      }),
+      breadcrumbList(data.site, breadcrumb),
+    ],
     robots: combo.status === 'indexable' ? 'index, follow' : 'noindex, follow',
     payer: { slug: combo.payer.slug, name: combo.payer.name, shortName: combo.payer.shortName },
     item: { slug: combo.item.slug, name: combo.item.name, kind: combo.item.kind },
@@ -159,7 +191,7 @@ export function renderPage(
       path: combo.path,
     }),
     sources: [
-      ...citations.used().map((f, i) => ({
+      ...factsUsed.map((f, i) => ({
         n: i + 1,
         title: f.statement,
         citation: f.citation,
@@ -169,6 +201,7 @@ export function renderPage(
       ...extraSources,
     ],
     ...(reviewAngle && reviewer && { review: { reviewer, date: reviewAngle.reviewed } }),
+    ...(reviewAngle && { lastmod: reviewAngle.reviewed }),
     related: {
       sameItemOtherReasons: siblings.byPayerItem
         .filter(publishable)

@@ -8,7 +8,9 @@ import type { Citations } from './citations.ts';
 import { createHandlebars, FACT_HELPERS, KNOWN_HELPERS } from './handlebars-helpers.ts';
 import type { FactUse } from './mdx.ts';
 
-/** Every template the page needs; a missing one is an error. */
+const HUB_KINDS = ['home', 'payer', 'item', 'reason'] as const;
+
+/** Every template the site needs; a missing one is an error. */
 export const TEMPLATE_NAMES = [
   'title',
   'description',
@@ -17,7 +19,8 @@ export const TEMPLATE_NAMES = [
   'next-steps',
   'cta',
   'cta-button',
-  ...ITEM_KINDS.map((kind) => `requirements/${kind}`),
+  ...ITEM_KINDS.map((kind) => `requirements/${kind}` as const),
+  ...HUB_KINDS.flatMap((hub) => [`hubs/${hub}-title` as const, `hubs/${hub}-description` as const]),
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
@@ -67,7 +70,12 @@ const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, knownHelpers: KN
  * the Astro component that prints them escapes them, and escaping twice would show "&amp;quot;" to visitors.
  * Handlebars' own escaping, used by the HTML templates, covers the same characters as escape.ts.
  */
-export const TEXT_TEMPLATES: readonly TemplateName[] = ['title', 'description', 'cta-button'];
+export const TEXT_TEMPLATES: readonly TemplateName[] = [
+  'title',
+  'description',
+  'cta-button',
+  ...TEMPLATE_NAMES.filter((name) => name.startsWith('hubs/')),
+];
 
 export async function loadTemplates(
   root: string,

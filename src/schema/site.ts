@@ -41,6 +41,10 @@ export const siteSchema = z
       /** Whether an item × reason angle plus a payer × reason angle make a page indexable without a full angle. */
       layeredAnglesIndexable: z.boolean(),
     }),
+    deploy: z.strictObject({
+      /** Where dist/ is deployed; decides the dialect of _headers and the limits the build warns about. */
+      host: z.enum(['cloudflare-pages', 'netlify', 's3-cloudfront']),
+    }),
     /** Allowed length of an angle's body, in words. */
     angleWords: z.strictObject({ min: z.int().nonnegative(), max: z.int().positive() }),
   })

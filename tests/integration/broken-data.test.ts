@@ -45,7 +45,7 @@ describe('broken data', () => {
     await fixture.edit('data/items.yaml', (t) => t.replace('  class: arthroscopy', '  class: [arthroscopy'));
     const { errors } = await errorsOf();
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ name: 'YamlSyntax', file: 'data/items.yaml', line: 23, column: 3 });
+    expect(errors[0]).toMatchObject({ name: 'YamlSyntax', file: 'data/items.yaml', line: 24, column: 3 });
   });
 
   it('a tab used for indentation is a YAML error on that line', async () => {
@@ -64,7 +64,7 @@ describe('broken data', () => {
     expect(errors[0]).toMatchObject({
       name: 'MissingField',
       file: 'data/payers.yaml',
-      line: 10,
+      line: 11,
       column: 3,
       field: 'entry 2 › shortName',
       message: 'Required field "shortName" is missing.',
@@ -76,7 +76,7 @@ describe('broken data', () => {
     const { errors } = await errorsOf();
     expect(errors.find((e) => e.name === 'DuplicateSlug')).toMatchObject({
       file: 'data/payers.yaml',
-      line: 10,
+      line: 11,
       column: 9,
       message: '"acme" is already used on line 1.',
     });
@@ -113,7 +113,7 @@ describe('broken data', () => {
     expect(errors[0]).toMatchObject({
       name: 'InvalidValue',
       file: 'data/items.yaml',
-      line: 21,
+      line: 22,
       column: 9,
       expected: 'one of: drug, test, procedure, device',
       hint: 'Did you mean "procedure"?',
@@ -125,7 +125,7 @@ describe('broken data', () => {
       t.replace('https://beta.example/policies', 'javascript:alert(1)'),
     );
     const { errors } = await errorsOf();
-    expect(errors[0]).toMatchObject({ name: 'UnsafeUrl', file: 'data/payers.yaml', line: 16, column: 10 });
+    expect(errors[0]).toMatchObject({ name: 'UnsafeUrl', file: 'data/payers.yaml', line: 17, column: 10 });
   });
 
   it('an angle citing an undefined fact is an error with a suggestion', async () => {
@@ -162,6 +162,30 @@ describe('broken data', () => {
     expect(errors[0]).toMatchObject({ name: 'FutureDate', file: ANGLE, line: 6, column: 11 });
   });
 
+  it('a former slug that is another entry’s live slug is rejected', async () => {
+    await fixture.edit('data/payers.yaml', (t) =>
+      t.replace('formerSlugs: [acme-health]', 'formerSlugs: [beta]'),
+    );
+    const { errors } = await errorsOf();
+    expect(errors[0]).toMatchObject({
+      name: 'DuplicateSlug',
+      file: 'data/payers.yaml',
+      line: 10,
+      column: 17,
+    });
+    expect(errors[0]!.message).toContain('live slug');
+  });
+
+  it('a reserved slug is rejected', async () => {
+    await fixture.edit('data/payers.yaml', (t) => t.replace('- slug: beta', '- slug: items'));
+    const { errors } = await errorsOf();
+    expect(errors.find((e) => e.name === 'ReservedSlug')).toMatchObject({
+      file: 'data/payers.yaml',
+      line: 11,
+      column: 9,
+    });
+  });
+
   it('collects every problem in one run, sorted by file and line', async () => {
     await fixture.edit(ANGLE, (t) => t.replace('payer: acme', 'payer: acmee'));
     await fixture.edit('data/payers.yaml', (t) => t.replace('  shortName: Beta\n', ''));
@@ -169,8 +193,8 @@ describe('broken data', () => {
     const { errors } = await errorsOf();
     expect(errors.map((e) => `${e.file}:${e.line}`)).toEqual([
       `${ANGLE}:2`,
-      'data/items.yaml:21',
-      'data/payers.yaml:10',
+      'data/items.yaml:22',
+      'data/payers.yaml:11',
     ]);
   });
 });

@@ -25,14 +25,17 @@ describe('fixture build', () => {
     expect(build.stdout).toContain('inapplicable: step-therapy does not apply to a procedure');
   });
 
-  it('writes exactly the combination pages that apply, plus home', async () => {
-    const entries = await readdir(build.outDir, { recursive: true });
-    const pages = entries
-      .filter((e) => e.endsWith('index.html'))
-      .map((e) => `/${path.dirname(e)}/`.replace('/./', '/'))
-      .sort();
+  it('writes exactly the combination pages that apply', async () => {
+    const entries = (await readdir(build.outDir, { recursive: true })).map((e) =>
+      e.split(path.sep).join('/'),
+    );
+    const pages: string[] = [];
+    for (const e of entries.filter((f) => /^[^/]+\/[^/]+\/[^/]+\/index\.html$/.test(f))) {
+      const html = await readFile(path.join(build.outDir, e), 'utf8');
+      if (!html.includes('http-equiv="refresh"')) pages.push(`/${path.dirname(e)}/`);
+    }
+    pages.sort();
     expect(pages).toEqual([
-      '/',
       '/acme/gene-panel/prior-authorization/',
       '/acme/gene-panel/step-therapy/',
       '/acme/knee-scope/prior-authorization/',
@@ -144,10 +147,18 @@ describe('fixture build', () => {
     );
   });
 
-  it('lists built pages on the home page', async () => {
+  it('links home to every payer, item and reason hub', async () => {
     const home = await page('');
-    expect(home).toContain('href="/acme/wonderdrug/step-therapy/"');
-    expect(home).toContain('href="/beta/knee-scope/prior-authorization/"');
+    for (const hub of [
+      '/acme/',
+      '/beta/',
+      '/items/wonderdrug/',
+      '/items/gene-panel/',
+      '/items/knee-scope/',
+      '/reasons/step-therapy/',
+    ]) {
+      expect(home).toContain(`href="${hub}"`);
+    }
   });
 });
 

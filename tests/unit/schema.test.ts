@@ -93,6 +93,7 @@ describe('site schema', () => {
       },
       editorial: { reviewers: [{ id: 'r', name: 'R', role: 'x' }], disclaimer: 'd', publisher: 'p' },
       index: { nonIndexable: 'noindex', layeredAnglesIndexable: true },
+      deploy: { host: 'netlify' },
       angleWords: { min: 1, max: 2 },
     };
     const result = siteSchema.safeParse(site);

@@ -1,0 +1,79 @@
+// Search-engine data for every page: canonical URL, breadcrumb, and JSON-LD (MedicalWebPage and
+// BreadcrumbList only; FAQ and HowTo markup are deliberately absent). Escaping happens in jsonLd() at output.
+import type { Item, Site } from '../schema/index.ts';
+
+export interface Crumb {
+  name: string;
+  /** Site path; the last crumb is the current page. */
+  path: string;
+}
+
+export interface PageCitation {
+  citation: string;
+  url: string;
+}
+
+export function canonicalUrl(site: Site, path: string): string {
+  return new URL(path, site.origin).href;
+}
+
+const ABOUT_TYPES: Record<Item['kind'], string> = {
+  drug: 'Drug',
+  test: 'MedicalTest',
+  procedure: 'MedicalProcedure',
+  device: 'MedicalDevice',
+};
+
+export function aboutItem(item: Item): Record<string, string> {
+  return {
+    '@type': ABOUT_TYPES[item.kind],
+    name: item.name,
+    ...(item.kind === 'drug' && { nonProprietaryName: item.evidence.genericName }),
+  };
+}
+
+export function breadcrumbList(site: Site, crumbs: readonly Crumb[]): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((c, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: c.name,
+      item: canonicalUrl(site, c.path),
+    })),
+  };
+}
+
+export function medicalWebPage(
+  site: Site,
+  page: {
+    path: string;
+    title: string;
+    description: string;
+    about?: Record<string, string>;
+    review?: { reviewerName: string; date: string };
+    citations?: readonly PageCitation[];
+  },
+): object {
+  const url = canonicalUrl(site, page.path);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'MedicalWebPage',
+    '@id': url,
+    url,
+    name: page.title,
+    description: page.description,
+    inLanguage: site.locale,
+    isPartOf: { '@type': 'WebSite', name: site.brand, url: canonicalUrl(site, '/') },
+    publisher: { '@type': 'Organization', name: site.editorial.publisher, url: canonicalUrl(site, '/') },
+    ...(page.about && { about: page.about }),
+    ...(page.review && {
+      lastReviewed: page.review.date,
+      reviewedBy: { '@type': 'Organization', name: page.review.reviewerName },
+    }),
+    ...(page.citations?.length && {
+      citation: page.citations.map((c) => ({ '@type': 'CreativeWork', name: c.citation, url: c.url })),
+    }),
+  };
+}
