@@ -1,12 +1,14 @@
 // npm run build: check the data, let Astro render into a staging folder, verify it, then swap it into place.
 // Any failure leaves the previous output folder exactly as it was.
-import { randomBytes } from 'node:crypto';
-import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, type DataError } from '../errors/data-error.ts';
 import { checkSite, renderSite, type CheckedSite, type RenderedSite } from '../pipeline/index.ts';
 import { REDIRECT_LIMITS } from '../pipeline/redirects.ts';
+import { stageOutput, type StagedOutput } from './atomic-output.ts';
 import { SITEMAP_INDEX, writeHostFiles } from './host-files.ts';
+import { RENDERED_MESSAGE, silentProgress, type Progress } from './progress.ts';
 
 /** Lengths search results show before cutting off. */
 export const TITLE_MAX = 60;
@@ -22,8 +24,15 @@ export interface BuildOptions {
   render?: (
     site: CheckedSite,
     outDir: string,
-    options: Required<Pick<BuildOptions, 'root' | 'dataDir' | 'templatesDir'>>,
+    options: {
+      root: string;
+      dataDir: string;
+      templatesDir: string;
+      progress: Progress;
+      staged?: StagedOutput;
+    },
   ) => Promise<void>;
+  progress?: Progress;
 }
 
 export interface BuildSummary {
@@ -34,25 +43,60 @@ export interface BuildSummary {
   pages: { indexable: number; noindex: number; skipped: number; inapplicable: number };
   /** Why pages were not built or built noindex, with counts. */
   reasons: { status: string; why: string; count: number }[];
+  /** Home, payer, item and reason hubs written. */
+  hubs: number;
   redirects: number;
   sitemapUrls: number;
   /** Problems that do not stop the build (over-long titles, redirect limits). */
   warnings: string[];
   files: number;
   bytes: number;
+  /** Wall time per stage, in order. */
+  stages: { stage: string; seconds: number }[];
   seconds: number;
   outDir: string;
 }
 
-export async function renderWithAstro(
+/**
+ * Renders the site with `astro build` in a child process: Astro's memory is returned when it exits, an
+ * interrupt can stop it before the staging folder is removed, and pages report progress over IPC.
+ */
+export function renderWithAstro(
   _site: CheckedSite,
   outDir: string,
-  options: { root: string; dataDir: string; templatesDir: string },
+  options: { root: string; dataDir: string; templatesDir: string; progress: Progress; staged?: StagedOutput },
 ): Promise<void> {
-  process.env['DENIAL_PAGES_DATA'] = options.dataDir;
-  process.env['DENIAL_PAGES_TEMPLATES'] = options.templatesDir;
-  const { build } = await import('astro');
-  await build({ root: options.root, outDir, logLevel: 'warn', mode: 'production' });
+  const astro = path.join(options.root, 'node_modules/astro/bin/astro.mjs');
+  const child = spawn(
+    process.execPath,
+    [astro, 'build', '--outDir', outDir, '--root', options.root, '--silent'],
+    {
+      cwd: options.root,
+      env: {
+        ...process.env,
+        DENIAL_PAGES_DATA: options.dataDir,
+        DENIAL_PAGES_TEMPLATES: options.templatesDir,
+      },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.on('message', (message) => {
+    if (message === RENDERED_MESSAGE) options.progress.tick();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  options.staged?.onInterrupt(async () => {
+    child.kill('SIGKILL');
+    await exited;
+  });
+  return exited.then((code) => {
+    if (code !== 0)
+      throw new Error(
+        `astro build exited with code ${code}:\n${output.trim().split('\n').slice(-15).join('\n')}`,
+      );
+  });
 }
 
 async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
@@ -112,6 +156,26 @@ export function collectWarnings(site: CheckedSite, rendered: RenderedSite): stri
   return warnings;
 }
 
+export const MANIFEST = 'build-manifest.json';
+
+/** What tooling reads after a build: the summary without timings, so identical inputs give an identical file. */
+export function buildManifest(site: CheckedSite, summary: BuildSummary): string {
+  const manifest = {
+    generator: 'denial-pages',
+    host: site.data.site.deploy.host,
+    origin: site.data.site.origin,
+    pages: summary.pages,
+    hubs: summary.hubs,
+    reasons: summary.reasons,
+    redirects: summary.redirects,
+    sitemapUrls: summary.sitemapUrls,
+    files: summary.files,
+    bytes: summary.bytes,
+    warnings: summary.warnings,
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
 export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const root = path.resolve(options.root);
@@ -119,60 +183,77 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const templatesDir = path.resolve(root, options.templatesDir ?? 'templates');
   const outDir = path.resolve(root, options.outDir ?? 'dist');
   const render = options.render ?? renderWithAstro;
+  const progress = options.progress ?? silentProgress;
   const summary: BuildSummary = {
     ok: false,
     errors: [],
     pages: { indexable: 0, noindex: 0, skipped: 0, inapplicable: 0 },
     reasons: [],
+    hubs: 0,
     redirects: 0,
     sitemapUrls: 0,
     warnings: [],
     files: 0,
     bytes: 0,
+    stages: [],
     seconds: 0,
     outDir,
   };
   const finish = () => ({ ...summary, seconds: (performance.now() - started) / 1000 });
+  const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      summary.stages.push({ stage, seconds: (performance.now() - t0) / 1000 });
+    }
+  };
 
-  const { site, errors } = await checkSite({ root, dataDir, templatesDir });
+  progress.stage('check data');
+  const { site, errors } = await timed('load, validate, join', () =>
+    checkSite({ root, dataDir, templatesDir }),
+  );
   summary.errors = errors;
   if (!site || hasErrors(errors)) return finish();
 
   const why = new Map<string, number>();
+  const count = (key: string) => why.set(key, (why.get(key) ?? 0) + 1);
   for (const c of site.join.combinations) {
     summary.pages[c.status]++;
-    if (c.status !== 'indexable') why.set(`${c.status}|${c.why}`, (why.get(`${c.status}|${c.why}`) ?? 0) + 1);
+    if (c.status !== 'indexable') count(`${c.status}|${c.why}`);
   }
   summary.pages.inapplicable = site.join.inapplicable.length;
-  for (const e of site.join.inapplicable)
-    why.set(`inapplicable|${e.why}`, (why.get(`inapplicable|${e.why}`) ?? 0) + 1);
-  summary.reasons = [...why].map(([key, count]) => {
+  for (const e of site.join.inapplicable) count(`inapplicable|${e.why}`);
+  summary.reasons = [...why].map(([key, n]) => {
     const [status, reason] = key.split('|') as [string, string];
-    return { status, why: reason, count };
+    return { status, why: reason, count: n };
   });
 
-  // The staging folder sits beside the output folder so the final rename is atomic on one filesystem.
-  const staging = `${outDir}.staging-${randomBytes(4).toString('hex')}`;
+  const staged = await stageOutput(outDir);
   try {
-    const rendered = renderSite(site);
+    const rendered = await timed('page models', () => renderSite(site));
+    summary.hubs = rendered.hubs.length;
     summary.redirects = rendered.redirects.length;
     summary.sitemapUrls = rendered.sitemap.length;
     summary.warnings = collectWarnings(site, rendered);
-    await render(site, staging, { root, dataDir, templatesDir });
-    await writeHostFiles(staging, site.data.site, rendered.redirects, rendered.sitemap);
-    const problem = await verifyOutput(rendered, staging);
-    if (problem) throw new Error(problem);
-    Object.assign(summary, await folderSize(staging));
-    const previous = `${outDir}.previous-${randomBytes(4).toString('hex')}`;
-    const hadPrevious = await stat(outDir).then(
-      () => true,
-      () => false,
+    progress.stage('render pages', rendered.pages.length + rendered.hubs.length + 1);
+    await timed('render HTML', () =>
+      render(site, staged.dir, { root, dataDir, templatesDir, progress, staged }),
     );
-    if (hadPrevious) await rename(outDir, previous);
-    await rename(staging, outDir);
-    if (hadPrevious) await rm(previous, { recursive: true, force: true });
+    progress.done();
+    progress.stage('sitemaps and host files');
+    await timed('sitemaps and host files', () =>
+      writeHostFiles(staged.dir, site.data.site, rendered.redirects, rendered.sitemap),
+    );
+    await timed('verify', async () => {
+      const problem = await verifyOutput(rendered, staged.dir);
+      if (problem) throw new Error(problem);
+      Object.assign(summary, await folderSize(staged.dir));
+      await writeFile(path.join(staged.dir, MANIFEST), buildManifest(site, summary));
+    });
+    await timed('swap into place', () => staged.commit());
   } catch (e) {
-    await rm(staging, { recursive: true, force: true });
+    await staged.discard();
     summary.failure = (e as Error).message;
     return finish();
   }

@@ -18,7 +18,7 @@ export function printBuildSummary(summary: BuildSummary, stream: NodeJS.WriteStr
     const { indexable, noindex, skipped, inapplicable } = summary.pages;
     lines.push(`build complete → ${out}/ in ${summary.seconds.toFixed(1)}s`);
     lines.push(
-      `  pages written   ${indexable + noindex} (${indexable} indexable, ${noindex} noindex) + home`,
+      `  pages written   ${indexable + noindex} (${indexable} indexable, ${noindex} noindex) + ${summary.hubs} hubs`,
     );
     lines.push(
       `  not built       ${skipped + inapplicable} (${skipped} by index policy, ${inapplicable} inapplicable)`,
@@ -27,6 +27,9 @@ export function printBuildSummary(summary: BuildSummary, stream: NodeJS.WriteStr
     lines.push(`  redirects       ${summary.redirects}`);
     lines.push(`  sitemap URLs    ${summary.sitemapUrls} (indexable pages and hubs)`);
     lines.push(`  output          ${summary.files} files, ${formatBytes(summary.bytes)}`);
+    lines.push(
+      `  time by stage   ${summary.stages.map((s) => `${s.stage} ${s.seconds.toFixed(2)}s`).join(' · ')}`,
+    );
   }
   const dataWarnings = summary.errors.filter((e) => e.severity === 'warning').length;
   if (dataWarnings) lines.push(`  data warnings   ${dataWarnings} (listed above)`);

@@ -121,10 +121,14 @@ export function renderPages(site: CheckedSite): PageModel[] {
   };
   const byPayerItem = group((c) => `${c.payer.slug}|${c.item.slug}`);
   const byItemReason = group((c) => `${c.item.slug}|${c.reason.slug}`);
-  return built.map((combo) =>
-    renderPage(site.data, site.templates, combo, {
-      byPayerItem: byPayerItem.get(`${combo.payer.slug}|${combo.item.slug}`) ?? [],
-      byItemReason: byItemReason.get(`${combo.item.slug}|${combo.reason.slug}`) ?? [],
-    }),
-  );
+  return built.map((combo) => {
+    try {
+      return renderPage(site.data, site.templates, combo, {
+        byPayerItem: byPayerItem.get(`${combo.payer.slug}|${combo.item.slug}`) ?? [],
+        byItemReason: byItemReason.get(`${combo.item.slug}|${combo.reason.slug}`) ?? [],
+      });
+    } catch (e) {
+      throw new Error(`rendering ${combo.path} failed: ${(e as Error).message}`, { cause: e });
+    }
+  });
 }

@@ -8,6 +8,17 @@ import type { Citations } from './citations.ts';
 import { createHandlebars, FACT_HELPERS, KNOWN_HELPERS } from './handlebars-helpers.ts';
 import type { FactUse } from './mdx.ts';
 
+/** A template failed while rendering a page (strict mode: a field the template names does not exist). */
+export class TemplateRenderError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'TemplateRenderError';
+  }
+}
+
 const HUB_KINDS = ['home', 'payer', 'item', 'reason'] as const;
 
 /** Every template the site needs; a missing one is an error. */
@@ -125,7 +136,15 @@ export async function loadTemplates(
     }
   }
   if (errors.length) return { errors };
-  const render: RenderTemplate = (name, context, citations) =>
-    compiled.get(name)!(context, { data: { citations } }).trim();
+  const render: RenderTemplate = (name, context, citations) => {
+    try {
+      return compiled.get(name)!(context, { data: { citations } }).trim();
+    } catch (e) {
+      throw new TemplateRenderError(
+        relativeFile(root, path.join(templatesDir, `${name}.hbs`)),
+        (e as Error).message,
+      );
+    }
+  };
   return { templates: { render, factUses }, errors };
 }

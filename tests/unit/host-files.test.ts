@@ -45,8 +45,9 @@ describe('writeSitemaps', () => {
 });
 
 describe('host files', () => {
-  it('_redirects lines are "from to 301"', () => {
-    expect(redirectsFile([{ from: '/old/', to: '/new/' }])).toBe('/old/ /new/ 301\n');
+  it('_redirects lines are "from to 301", forced with "!" on Netlify where a fallback file exists', () => {
+    expect(redirectsFile([{ from: '/old/', to: '/new/' }], 'cloudflare-pages')).toBe('/old/ /new/ 301\n');
+    expect(redirectsFile([{ from: '/old/', to: '/new/' }], 'netlify')).toBe('/old/ /new/ 301!\n');
   });
   it('the fallback page refreshes to the new URL, is canonical to it and is noindex', () => {
     const html = redirectPage(site, { from: '/old/', to: '/new/' });
@@ -56,6 +57,8 @@ describe('host files', () => {
   });
   it('_headers uses Cloudflare’s detach syntax only for Cloudflare Pages', () => {
     expect(headersFile(site)).toContain('! Cache-Control');
-    expect(headersFile({ ...site, deploy: { host: 'netlify' } })).not.toContain('! Cache-Control');
+    const netlify = headersFile({ ...site, deploy: { host: 'netlify' } });
+    expect(netlify).not.toContain('! Cache-Control');
+    expect(netlify.match(/Cache-Control/g)).toHaveLength(1);
   });
 });

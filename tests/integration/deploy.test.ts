@@ -1,0 +1,161 @@
+// The marketer's build: reproducible output, atomic replacement under failure, and one-place price changes.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/build/build-site.ts';
+import { runBuild } from '../helpers/build.ts';
+import { makeFixture, PROJECT_ROOT, type Fixture } from '../helpers/fixture.ts';
+import { readBuiltPages } from '../helpers/dist.ts';
+
+let fixture: Fixture;
+beforeEach(async () => {
+  fixture = await makeFixture();
+});
+afterEach(async () => {
+  await fixture.cleanup();
+});
+
+async function treeHashes(dir: string): Promise<Record<string, string>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const entries = await Promise.all(
+    files.map(async (e) => {
+      const file = path.join(e.parentPath, e.name);
+      const hash = createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex');
+      return [path.relative(dir, file), hash] as const;
+    }),
+  );
+  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+describe('reproducible output', () => {
+  it('two builds of the same inputs are byte-identical, manifest included', async () => {
+    const first = await runBuild(fixture, path.join(fixture.root, 'out-a'));
+    const second = await runBuild(fixture, path.join(fixture.root, 'out-b'));
+    expect(first.code, first.stderr).toBe(0);
+    expect(second.code, second.stderr).toBe(0);
+    const a = await treeHashes(first.outDir);
+    expect(Object.keys(a)).toContain('build-manifest.json');
+    expect(Object.keys(a).length).toBeGreaterThan(30);
+    expect(await treeHashes(second.outDir)).toEqual(a);
+  });
+});
+
+describe('atomic replacement', () => {
+  async function buildOnce(): Promise<{ outDir: string; before: Record<string, string> }> {
+    const outDir = path.join(fixture.root, 'dist');
+    const ok = await runBuild(fixture, outDir);
+    expect(ok.code, ok.stderr).toBe(0);
+    return { outDir, before: await treeHashes(outDir) };
+  }
+  const leftovers = async () => (await readdir(fixture.root)).filter((e) => /\.(staging|previous)-/.test(e));
+
+  it('a full disk while rendering leaves the previous output intact and names the failure', async () => {
+    const { outDir, before } = await buildOnce();
+    const summary = await buildSite({
+      root: fixture.root,
+      outDir,
+      render: async (_site, dir) => {
+        const { mkdir, writeFile } = await import('node:fs/promises');
+        await mkdir(path.join(dir, 'acme'), { recursive: true });
+        await writeFile(path.join(dir, 'acme', 'index.html'), '<p>half');
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      },
+    });
+    expect(summary.ok).toBe(false);
+    expect(summary.failure).toContain('ENOSPC');
+    expect(await treeHashes(outDir)).toEqual(before);
+    expect(await leftovers()).toEqual([]);
+  });
+
+  it('a template that fails while rendering a page stops the build before anything is replaced', async () => {
+    const { outDir, before } = await buildOnce();
+    await fixture.edit('templates/requirements/test.hbs', (t) => `{{item.evidence.genericName}}\n${t}`);
+    const failed = await runBuild(fixture, outDir);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain('build failed: rendering /acme/gene-panel/');
+    expect(failed.stdout).toContain('templates/requirements/test.hbs');
+    expect(failed.stdout).toContain('genericName');
+    expect(await treeHashes(outDir)).toEqual(before);
+    expect(await leftovers()).toEqual([]);
+  });
+
+  it('an interrupted build (Ctrl-C: SIGINT to the process group) removes its staging folder and keeps the previous output', async () => {
+    const { outDir, before } = await buildOnce();
+    const child = spawn(
+      path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
+      [
+        'scripts/build.ts',
+        '--data',
+        fixture.dataDir,
+        '--templates',
+        path.join(fixture.root, 'templates'),
+        '--out',
+        outDir,
+      ],
+      // Its own process group, so the interrupt reaches tsx and the build process alike, as Ctrl-C in a terminal does.
+      { cwd: PROJECT_ROOT, stdio: 'ignore', detached: true },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Wait until the build has created its staging folder, then interrupt it.
+    for (let i = 0; i < 200 && (await leftovers()).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 25));
+    expect((await leftovers()).length).toBe(1);
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await exited).toBe(130);
+    // tsx exits as soon as it has relayed the signal; give the build process a moment to finish its cleanup.
+    for (let i = 0; i < 100 && (await leftovers()).length > 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(await leftovers()).toEqual([]);
+    expect(await treeHashes(outDir)).toEqual(before);
+  });
+
+  it('a crash between the two renames of the swap is repaired by the next build', async () => {
+    const { outDir } = await buildOnce();
+    const { rename } = await import('node:fs/promises');
+    await rename(outDir, `${outDir}.previous-deadbeef`);
+    const again = await runBuild(fixture, outDir);
+    expect(again.code, again.stderr).toBe(0);
+    expect((await stat(path.join(outDir, 'index.html'))).size).toBeGreaterThan(0);
+    expect(await leftovers()).toEqual([]);
+  });
+});
+
+describe('prices, promo code and checkout in one place', () => {
+  it('changing them in site.yaml changes every CTA, label and price on every page', async () => {
+    await fixture.edit('data/site.yaml', (t) =>
+      t
+        .replace(
+          'url: https://checkout.fixture.example/start?src=site',
+          'url: https://pay.fixture.example/letters',
+        )
+        .replace('listPrice: 40', 'listPrice: 55')
+        .replace('firstLetterPrice: 30', 'firstLetterPrice: 35.5')
+        .replace('promoCode: FIX25', 'promoCode: SPRING26'),
+    );
+    const built = await runBuild(fixture);
+    expect(built.code, built.stderr).toBe(0);
+    const pages = (await readBuiltPages(built.outDir)).filter(
+      (p) => /^\/[^/]+\/[^/]+\/[^/]+\/$/.test(p.path) && !p.html.includes('http-equiv'),
+    );
+    expect(pages.length).toBe(10);
+    for (const page of pages) {
+      const buttons = page.dom.querySelectorAll('a.cta-button');
+      expect(buttons.length, page.path).toBe(2);
+      for (const button of buttons) {
+        const url = new URL(button.getAttribute('href')!);
+        expect(url.origin + url.pathname).toBe('https://pay.fixture.example/letters');
+        expect(url.searchParams.get('code')).toBe('SPRING26');
+        expect(url.searchParams.get('utm_content')).toBe(page.path);
+        expect(button.text).toBe('Start my appeal — $35.50 with code SPRING26 →');
+      }
+      expect(page.dom.querySelector('.list-price s')?.text).toBe('$55');
+    }
+    const everything = (await readBuiltPages(built.outDir)).map((p) => p.html).join('\n');
+    for (const old of ['FIX25', '$30', '$40', 'checkout.fixture.example'])
+      expect(everything).not.toContain(old);
+  });
+});
