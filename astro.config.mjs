@@ -15,6 +15,8 @@ try {
 
 export default defineConfig({
   site: origin,
+  // Kept between CI runs (see .github/workflows/deploy.yml).
+  cacheDir: './.cache/astro',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx()],

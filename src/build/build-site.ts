@@ -5,9 +5,9 @@ import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, type DataError } from '../errors/data-error.ts';
 import { checkSite, renderSite, type CheckedSite, type RenderedSite } from '../pipeline/index.ts';
-import { REDIRECT_LIMITS } from '../pipeline/redirects.ts';
 import { stageOutput, type StagedOutput } from './atomic-output.ts';
 import { SITEMAP_INDEX, writeHostFiles } from './host-files.ts';
+import { HOST_LIMITS } from './host-limits.ts';
 import { RENDERED_MESSAGE, silentProgress, type Progress } from './progress.ts';
 
 /** Lengths search results show before cutting off. */
@@ -146,7 +146,7 @@ export function collectWarnings(site: CheckedSite, rendered: RenderedSite): stri
     );
   }
   const host = site.data.site.deploy.host;
-  const limit = host in REDIRECT_LIMITS ? REDIRECT_LIMITS[host as keyof typeof REDIRECT_LIMITS] : undefined;
+  const limit = HOST_LIMITS[host].staticRedirects?.value;
   if (limit !== undefined && rendered.redirects.length > limit) {
     warnings.push(
       `${rendered.redirects.length} redirects exceed ${host}'s documented limit of ${limit} static redirects; ` +

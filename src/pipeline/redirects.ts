@@ -9,9 +9,6 @@ export interface Redirect {
   to: string;
 }
 
-/** Documented static-redirect limits of the hosts we deploy to. */
-export const REDIRECT_LIMITS = { 'cloudflare-pages': 2000 } as const;
-
 /** Every old URL → new URL, sorted by old URL. Only pages that are built get redirects. */
 export function planRedirects(data: ValidData, combinations: readonly Combination[]): Redirect[] {
   const redirects = new Map<string, string>();
