@@ -13,6 +13,30 @@ try {
   // `npm run check` reports a missing or broken site.yaml with its location; the build stops there first.
 }
 
+const templatesDir = path.resolve(process.env.DENIAL_PAGES_TEMPLATES ?? 'templates');
+
+/**
+ * `astro dev`: data, templates and angles are read by the pipeline, not imported, so Vite does not know to
+ * reload when they change. Watch them and reload the browser; the next request re-runs the pipeline.
+ */
+function reloadOnContentChange() {
+  return {
+    name: 'denial-pages:reload-on-content-change',
+    configureServer(server) {
+      server.watcher.add([dataDir, templatesDir]);
+      const reload = (file) => {
+        if (!file.startsWith(dataDir) && !file.startsWith(templatesDir)) return;
+        // Astro caches getStaticPaths per route in dev; this is the event its own content layer uses to clear it.
+        for (const environment of Object.values(server.environments)) {
+          if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
+        }
+        server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+      };
+      for (const event of ['add', 'change', 'unlink']) server.watcher.on(event, reload);
+    },
+  };
+}
+
 export default defineConfig({
   site: origin,
   // Kept between CI runs (see .github/workflows/deploy.yml).
@@ -21,5 +45,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx()],
   devToolbar: { enabled: false },
-  vite: { logLevel: 'warn' },
+  vite: { logLevel: 'warn', plugins: [reloadOnContentChange()] },
 });

@@ -1,0 +1,178 @@
+// npm run report: what an editor needs next. Coverage of angle layers per combination, page status and why,
+// angles that read most alike, over-long titles and descriptions, and the missing angles worth most.
+import { DESCRIPTION_MAX, TITLE_MAX } from '../build/build-site.ts';
+import type { CheckedSite, RenderedSite } from '../pipeline/index.ts';
+import type { Combination } from '../pipeline/join.ts';
+import type { PageModel } from '../render/page.ts';
+import { containment, median, shingles } from './shingles.ts';
+
+export interface MissingAngle {
+  layer: 'payer × reason' | 'item × reason' | 'payer × item × reason';
+  payer?: string;
+  item?: string;
+  reason: string;
+  /** Pages that would become indexable if this angle existed. */
+  unlocks: number;
+  /** Pages that would show it. */
+  pages: number;
+}
+
+export interface Report {
+  totals: {
+    combinations: number;
+    indexable: number;
+    noindex: number;
+    skipped: number;
+    inapplicable: number;
+    angles: number;
+  };
+  matrix: { payer: string; item: string; reason: string; layers: string; status: string; why: string }[];
+  inapplicable: { payer: string; item: string; reason: string; why: string }[];
+  similarAngles: { a: string; b: string; overlap: number }[];
+  pageOverlap: { median: number; pairs: number; worst: { page: string; sibling: string; overlap: number }[] };
+  longTitles: { path: string; length: number; title: string }[];
+  longDescriptions: { path: string; length: number }[];
+  missing: MissingAngle[];
+}
+
+function layersOf(c: Combination): string {
+  const out: string[] = [];
+  if (c.itemAngle?.payer && c.itemAngle.reason) out.push('full');
+  else if (c.itemAngle)
+    out.push(c.itemAngle.reason ? 'item×reason' : c.itemAngle.payer ? 'payer×item' : 'item');
+  if (c.payerAngle)
+    out.push(
+      c.payerAngle.payer && c.payerAngle.reason ? 'payer×reason' : c.payerAngle.payer ? 'payer' : 'reason',
+    );
+  return out.join(' + ') || '—';
+}
+
+/** Main content of a page for overlap: everything a visitor reads above the CTA, without the sources. */
+export function mainContent(page: PageModel): string {
+  const { hook, rights, requirements, payerAngle = '', angle = '', nextSteps } = page.html;
+  return [page.title, hook, rights, requirements, payerAngle, angle, nextSteps].join(' ');
+}
+
+export function pageOverlap(pages: readonly PageModel[]): Report['pageOverlap'] {
+  const indexable = pages.filter((p) => p.robots === 'index, follow');
+  const sets = new Map(indexable.map((p) => [p.path, shingles(mainContent(p))]));
+  const groups = new Map<string, PageModel[]>();
+  for (const p of indexable) {
+    const key = `${p.payer.slug}|${p.reason.slug}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  const scores: { page: string; sibling: string; overlap: number }[] = [];
+  for (const group of groups.values()) {
+    for (const page of group) {
+      let best = { sibling: '', overlap: -1 };
+      for (const other of group) {
+        if (other === page) continue;
+        const overlap = containment(sets.get(page.path)!, sets.get(other.path)!);
+        if (overlap > best.overlap) best = { sibling: other.path, overlap };
+      }
+      if (best.overlap >= 0) scores.push({ page: page.path, ...best });
+    }
+  }
+  return {
+    median: median(scores.map((s) => s.overlap)),
+    pairs: scores.length,
+    worst: [...scores].sort((a, b) => b.overlap - a.overlap).slice(0, 20),
+  };
+}
+
+export function buildReport(site: CheckedSite, rendered: RenderedSite): Report {
+  const { combinations, inapplicable } = site.join;
+  const count = (status: string) => combinations.filter((c) => c.status === status).length;
+
+  const angleSets = site.data.angles.map((a) => ({
+    file: a.file,
+    set: shingles(a.compiled.render(nullCitations)),
+  }));
+  const similarAngles: Report['similarAngles'] = [];
+  for (let i = 0; i < angleSets.length; i++) {
+    for (let j = i + 1; j < angleSets.length; j++) {
+      const a = angleSets[i]!;
+      const b = angleSets[j]!;
+      const overlap = Math.max(containment(a.set, b.set), containment(b.set, a.set));
+      if (overlap > 0) similarAngles.push({ a: a.file, b: b.file, overlap });
+    }
+  }
+  similarAngles.sort((x, y) => y.overlap - x.overlap || x.a.localeCompare(y.a));
+
+  const all = [...rendered.hubs, ...rendered.pages];
+  const missing = new Map<string, MissingAngle>();
+  const bump = (key: string, base: Omit<MissingAngle, 'unlocks' | 'pages'>, unlocks: boolean) => {
+    const entry = missing.get(key) ?? { ...base, unlocks: 0, pages: 0 };
+    entry.pages++;
+    if (unlocks) entry.unlocks++;
+    missing.set(key, entry);
+  };
+  for (const c of combinations) {
+    if (c.status === 'indexable') continue;
+    const hasItemReason = Boolean(c.itemAngle?.item && c.itemAngle.reason && !c.itemAngle.payer);
+    const hasPayerReason = Boolean(c.payerAngle?.payer && c.payerAngle.reason);
+    const layered = site.data.site.index.layeredAnglesIndexable;
+    if (!hasPayerReason) {
+      bump(
+        `pr|${c.payer.slug}|${c.reason.slug}`,
+        { layer: 'payer × reason', payer: c.payer.slug, reason: c.reason.slug },
+        layered && hasItemReason,
+      );
+    }
+    if (!hasItemReason) {
+      bump(
+        `ir|${c.item.slug}|${c.reason.slug}`,
+        { layer: 'item × reason', item: c.item.slug, reason: c.reason.slug },
+        layered && hasPayerReason,
+      );
+    }
+    bump(
+      `full|${c.path}`,
+      { layer: 'payer × item × reason', payer: c.payer.slug, item: c.item.slug, reason: c.reason.slug },
+      true,
+    );
+  }
+  const ranked = [...missing.values()].sort(
+    (a, b) =>
+      b.unlocks - a.unlocks ||
+      b.pages - a.pages ||
+      a.layer.localeCompare(b.layer) ||
+      `${a.payer}${a.item}${a.reason}`.localeCompare(`${b.payer}${b.item}${b.reason}`),
+  );
+
+  return {
+    totals: {
+      combinations: combinations.length,
+      indexable: count('indexable'),
+      noindex: count('noindex'),
+      skipped: count('skipped'),
+      inapplicable: inapplicable.length,
+      angles: site.data.angles.length,
+    },
+    matrix: combinations.map((c) => ({
+      payer: c.payer.slug,
+      item: c.item.slug,
+      reason: c.reason.slug,
+      layers: layersOf(c),
+      status: c.status,
+      why: c.why,
+    })),
+    inapplicable,
+    similarAngles: similarAngles.slice(0, 20),
+    pageOverlap: pageOverlap(rendered.pages),
+    longTitles: all
+      .filter((p) => p.title.length > TITLE_MAX)
+      .map((p) => ({ path: p.path, length: p.title.length, title: p.title })),
+    longDescriptions: all
+      .filter((p) => p.description.length > DESCRIPTION_MAX)
+      .map((p) => ({ path: p.path, length: p.description.length })),
+    missing: ranked.slice(0, 50),
+  };
+}
+
+/** Angles rendered for comparison: fact markers are irrelevant to wording, so citations print nothing. */
+const nullCitations = {
+  statement: () => '',
+  value: () => '',
+  marker: () => '',
+} as unknown as Parameters<CheckedSite['data']['angles'][number]['compiled']['render']>[0];
