@@ -1,5 +1,7 @@
 // Search-engine data for every page: canonical URL, breadcrumb, and JSON-LD (MedicalWebPage and
-// BreadcrumbList only; FAQ and HowTo markup are deliberately absent). Escaping happens in jsonLd() at output.
+// BreadcrumbList only; FAQ and HowTo markup are deliberately absent). The objects are typed with schema-dts, so
+// tsc checks every type and property name against the schema.org vocabulary. Escaping happens in jsonLd().
+import type { BreadcrumbList, MedicalWebPage, Thing, WithContext } from 'schema-dts';
 import type { Item, Site } from '../schema/index.ts';
 
 export interface Crumb {
@@ -17,14 +19,14 @@ export function canonicalUrl(site: Site, path: string): string {
   return new URL(path, site.origin).href;
 }
 
-const ABOUT_TYPES: Record<Item['kind'], string> = {
+const ABOUT_TYPES = {
   drug: 'Drug',
   test: 'MedicalTest',
   procedure: 'MedicalProcedure',
   device: 'MedicalDevice',
-};
+} as const satisfies Record<Item['kind'], string>;
 
-export function aboutItem(item: Item): Record<string, string> {
+export function aboutItem(item: Item): Thing {
   return {
     '@type': ABOUT_TYPES[item.kind],
     name: item.name,
@@ -32,7 +34,7 @@ export function aboutItem(item: Item): Record<string, string> {
   };
 }
 
-export function breadcrumbList(site: Site, crumbs: readonly Crumb[]): object {
+export function breadcrumbList(site: Site, crumbs: readonly Crumb[]): WithContext<BreadcrumbList> {
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
@@ -51,11 +53,11 @@ export function medicalWebPage(
     path: string;
     title: string;
     description: string;
-    about?: Record<string, string>;
+    about?: Thing;
     review?: { reviewerName: string; date: string };
     citations?: readonly PageCitation[];
   },
-): object {
+): WithContext<MedicalWebPage> {
   const url = canonicalUrl(site, page.path);
   return {
     '@context': 'https://schema.org',

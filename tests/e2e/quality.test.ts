@@ -1,0 +1,328 @@
+// Quality gates in a real browser and real validators, on a built fixture served the way the CDN serves it:
+// what a visitor sees, accessibility (axe-core), HTML validity (Nu HTML Checker), structured data (Google's
+// rules via @adobe/structured-data-validator), page weight and third-party requests, and script injection.
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Validator from '@adobe/structured-data-validator';
+import axe from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuild, type BuildRun } from '../helpers/build.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { makeFixture, PROJECT_ROOT, type Fixture } from '../helpers/fixture.ts';
+import { serveDist, type StaticHost } from '../helpers/static-host.ts';
+
+const run = promisify(execFile);
+export const ARTIFACTS = path.join(PROJECT_ROOT, 'tests/artifacts');
+
+/** One page of every template: each item kind, a noindex guide, every hub kind, and the 404 page. */
+const SAMPLE = {
+  drug: '/acme/wonderdrug/step-therapy/',
+  test: '/beta/gene-panel/step-therapy/',
+  procedure: '/acme/knee-scope/prior-authorization/',
+  noindex: '/beta/wonderdrug/prior-authorization/',
+  home: '/',
+  payerHub: '/acme/',
+  itemHub: '/items/gene-panel/',
+  reasonHub: '/reasons/step-therapy/',
+  notFound: '/404.html',
+} as const;
+
+/** Budgets per page: bytes of the HTML document and of all CSS it loads; no JavaScript at all. */
+const BUDGET = { html: 64 * 1024, css: 16 * 1024, js: 0 };
+
+let fixture: Fixture;
+let build: BuildRun;
+let host: StaticHost;
+let browser: Browser;
+
+beforeAll(async () => {
+  fixture = await makeFixture();
+  // Hostile text in every kind of text field: script tags, quotes, an event handler and Unicode direction tricks.
+  await fixture.edit('data/items.yaml', (t) =>
+    t
+      .replace('class: example biologic', `class: 'biologic "><img src=x onerror=alert(3)>'`)
+      .replace(
+        'specialty: genetics',
+        'specialty: genetics \u202Egnp.exe\u202C \u200B<script>alert(4)</script>',
+      ),
+  );
+  await fixture.edit('data/reasons.yaml', (t) =>
+    t.replace(
+      'hook: Step-therapy denials turn on the record of earlier treatment.',
+      'hook: "Step-therapy <script>alert(5)</script> denials turn on \\"records\\"."',
+    ),
+  );
+  build = await runBuild(fixture);
+  expect(build.code, build.stderr).toBe(0);
+  host = await serveDist(build.outDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  await fixture?.cleanup();
+});
+
+interface Visit {
+  page: Page;
+  status: number;
+  requests: { url: string; type: string; bytes: number }[];
+  dialogs: string[];
+  cspViolations: string[];
+  consoleErrors: string[];
+}
+
+async function visit(pathname: string, width = 1280): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const requests: Visit['requests'] = [];
+  const dialogs: string[] = [];
+  const cspViolations: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('response', async (res) => {
+    const body = await res.body().catch(() => Buffer.alloc(0));
+    requests.push({ url: res.url(), type: res.request().resourceType(), bytes: body.length });
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __csp: string[] }).__csp ??= [];
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const response = await page.goto(host.origin + pathname, { waitUntil: 'load' });
+  cspViolations.push(
+    ...((await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])) as string[]),
+  );
+  return { page, status: response?.status() ?? 0, requests, dialogs, cspViolations, consoleErrors };
+}
+
+describe('what a visitor sees', () => {
+  it('the question heading, the angle, the sources and the CTA with its exact URL', async () => {
+    const { page } = await visit(SAMPLE.drug);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Wonderdrug denied for failing step therapy by Acme "Care" <Plans>?',
+    );
+    expect(await page.getByRole('heading', { name: 'Why Acme asks for earlier drugs first' }).count()).toBe(
+      1,
+    );
+    expect(await page.locator('.sources li').count()).toBeGreaterThan(5);
+    const cta = page.locator('a.cta-button').first();
+    expect(await cta.textContent()).toBe('Start my appeal — $30 with code FIX25 →');
+    expect(await cta.getAttribute('href')).toBe(
+      'https://checkout.fixture.example/start?src=site&payer=acme&item=wonderdrug&reason=step-therapy&code=FIX25' +
+        '&utm_source=fixture-pages&utm_medium=organic&utm_campaign=fixture-campaign&utm_content=%2Facme%2Fwonderdrug%2Fstep-therapy%2F',
+    );
+    await page.context().close();
+  });
+
+  it('breadcrumb and related links navigate to working pages', async () => {
+    const { page } = await visit(SAMPLE.drug);
+    await page.locator('nav[aria-label="Breadcrumb"] a', { hasText: 'Acme Health' }).click();
+    await page.waitForURL(`${host.origin}/acme/`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('denials');
+    await page.locator('.hub-list a').first().click();
+    await page.waitForURL(`${host.origin}${SAMPLE.drug}`);
+    await page.locator('nav.related a', { hasText: 'by Beta' }).first().click();
+    await page.waitForURL(`${host.origin}/beta/wonderdrug/step-therapy/`);
+    await page.context().close();
+  });
+
+  it('an unknown path gets the 404 page with status 404', async () => {
+    const { page, status } = await visit('/no/such/page/');
+    expect(status).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    await page.context().close();
+  });
+
+  it('a former slug redirects to the new page, by the host rule and by the fallback page alone', async () => {
+    const viaRule = await visit('/acme-health/wonderdrug/step-therapy/');
+    expect(viaRule.page.url()).toBe(`${host.origin}${SAMPLE.drug}`);
+    await viaRule.page.context().close();
+    const noRules = await serveDist(build.outDir, { redirects: false });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${noRules.origin}/acme/genetic-panel/step-therapy/`);
+    await page.waitForURL(`${noRules.origin}/acme/gene-panel/step-therapy/`);
+    await context.close();
+    await noRules.close();
+  });
+
+  it('saves a screenshot of one page of each item kind at 375 px and 1280 px', async () => {
+    const dir = path.join(ARTIFACTS, 'screenshots');
+    await mkdir(dir, { recursive: true });
+    for (const kind of ['drug', 'test', 'procedure'] as const) {
+      for (const width of [375, 1280]) {
+        const { page } = await visit(SAMPLE[kind], width);
+        const file = path.join(dir, `${kind}-${width}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        expect((await readFile(file)).length).toBeGreaterThan(1000);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${kind} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
+        await page.context().close();
+      }
+    }
+  });
+});
+
+/** axe-core in the page; serious and critical violations fail, and so do broken heading order and missing alt. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: an injected <script> tag would (rightly) be blocked by the CSP.
+  await page.evaluate(axe.source);
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }),
+  )) as axe.AxeResults;
+  const alwaysFail = new Set(['heading-order', 'image-alt', 'page-has-heading-one', 'landmark-one-main']);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || alwaysFail.has(v.id))
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility (axe-core)', () => {
+  it.each(Object.entries(SAMPLE))('%s has no serious or critical violations', async (_kind, pathname) => {
+    const { page } = await visit(pathname);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fails a page with a skipped heading level and an image without alt text', async () => {
+    const { page } = await visit(SAMPLE.drug);
+    await page.evaluate(() => {
+      const h = document.createElement('h5');
+      h.textContent = 'Skipped levels';
+      document.querySelector('h1')!.after(h);
+      const img = document.createElement('img');
+      img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+      document.querySelector('article')!.append(img);
+    });
+    const problems = await accessibilityProblems(page);
+    expect(problems.some((p) => p.startsWith('heading-order'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('image-alt'))).toBe(true);
+    await page.context().close();
+  });
+});
+
+/** Nu HTML Checker errors for the given HTML files (warnings are not failures). */
+export async function htmlErrors(files: string[]): Promise<string[]> {
+  const jar = path.join(PROJECT_ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
+  try {
+    await run('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return [];
+  } catch (e) {
+    const { stderr } = e as { stderr: string };
+    const messages = (
+      JSON.parse(stderr) as { messages: { type: string; url: string; message: string; lastLine?: number }[] }
+    ).messages;
+    return messages
+      .filter((m) => m.type === 'error')
+      .map((m) => `${path.basename(path.dirname(m.url))}:${m.lastLine}: ${m.message}`);
+  }
+}
+
+describe('HTML validity (Nu HTML Checker)', () => {
+  const fileOf = (pathname: string) =>
+    path.join(build.outDir, pathname.endsWith('/') ? path.join(pathname, 'index.html') : pathname);
+
+  it('every sampled template and hub validates with zero errors', async () => {
+    const files = [...Object.values(SAMPLE).map(fileOf), path.join(build.outDir, 'acme-health/index.html')];
+    expect(await htmlErrors(files)).toEqual([]);
+  }, 120_000);
+
+  it('reports an error for broken markup', async () => {
+    const broken = path.join(fixture.root, 'broken.html');
+    const html = await readFile(fileOf(SAMPLE.drug), 'utf8');
+    await writeFile(
+      broken,
+      html.replace('<main id="main">', '<main id="main"><p><div>block in paragraph</p></div>'),
+    );
+    expect((await htmlErrors([broken])).length).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+/** Errors from Google's structured-data rules for every JSON-LD block of the given HTML. */
+export async function structuredDataErrors(html: string): Promise<string[]> {
+  const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+    (m) => JSON.parse(m[1]!) as { '@type': string },
+  );
+  const jsonld: Record<string, object[]> = {};
+  for (const block of blocks) (jsonld[block['@type']] ??= []).push(block);
+  const issues = (await new Validator(undefined).validate({ jsonld })) as {
+    severity: string;
+    issueMessage: string;
+    rootType: string;
+  }[];
+  return issues.filter((i) => i.severity === 'ERROR').map((i) => `${i.rootType}: ${i.issueMessage}`);
+}
+
+describe('structured data', () => {
+  it.each(Object.entries(SAMPLE).filter(([kind]) => kind !== 'notFound'))(
+    '%s: every JSON-LD block parses and passes Google’s rules',
+    async (_kind, pathname) => {
+      const html = await (await fetch(host.origin + pathname)).text();
+      expect(html.match(/application\/ld\+json/g)?.length).toBe(2);
+      expect(await structuredDataErrors(html)).toEqual([]);
+    },
+  );
+
+  it('fails a breadcrumb whose items lost their names', async () => {
+    const html = await (await fetch(host.origin + SAMPLE.drug)).text();
+    const broken = html.replace(/("@type":"ListItem","position":\d+),"name":"[^"]*"/g, '$1');
+    expect((await structuredDataErrors(broken)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('page weight and requests', () => {
+  it.each(Object.entries(SAMPLE))(
+    '%s stays within budget and requests nothing from another host',
+    async (_kind, pathname) => {
+      const { page, requests } = await visit(pathname);
+      const doc = requests.find((r) => r.type === 'document')!;
+      const css = requests.filter((r) => r.type === 'stylesheet').reduce((sum, r) => sum + r.bytes, 0);
+      const js = requests.filter((r) => r.type === 'script');
+      expect(doc.bytes).toBeLessThanOrEqual(BUDGET.html);
+      expect(css).toBeLessThanOrEqual(BUDGET.css);
+      expect(js.length).toBe(BUDGET.js);
+      expect(requests.filter((r) => !r.url.startsWith(host.origin) && !r.url.startsWith('data:'))).toEqual(
+        [],
+      );
+      await page.context().close();
+    },
+  );
+});
+
+describe('security', () => {
+  it.each(Object.entries(SAMPLE))(
+    '%s runs no injected script and violates no CSP rule from _headers',
+    async (_kind, pathname) => {
+      const { page, dialogs, cspViolations, consoleErrors } = await visit(pathname);
+      await page.waitForTimeout(100);
+      expect(dialogs).toEqual([]);
+      expect(cspViolations).toEqual([]);
+      expect(consoleErrors.filter((m) => /Content Security Policy|Refused/.test(m))).toEqual([]);
+      expect(await page.locator('img[onerror], script:not([type="application/ld+json"])').count()).toBe(0);
+      await page.context().close();
+    },
+  );
+
+  it('hostile text shows as text', async () => {
+    const { page } = await visit(SAMPLE.drug);
+    expect(await page.locator('p.hook').textContent()).toBe(
+      'Step-therapy <script>alert(5)</script> denials turn on "records".',
+    );
+    const response = await fetch(host.origin + SAMPLE.drug);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    await page.context().close();
+  });
+});
