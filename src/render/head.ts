@@ -22,6 +22,7 @@ export function headTags(site: Site, page: HeadData): string {
     metaName('description', page.description),
     metaName('robots', page.robots),
     `<link rel="canonical" href="${escapeAttr(safeUrl(page.canonical))}">`,
+    '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
     metaProperty('og:type', 'article'),
     metaProperty('og:site_name', site.brand),
     metaProperty('og:title', page.title),

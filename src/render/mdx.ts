@@ -70,11 +70,14 @@ function checkNode(ctx: RuleContext, node: MdNode): void {
       );
       return;
     case 'heading':
-      if (node.depth === 1) {
+      if (node.depth === 1 || (node.depth ?? 0) > 4) {
         ctx.errors.push(
           createError('MdxDisallowed', at(ctx, node), {
-            message: 'A level-1 heading (#) is not allowed: the page already has its H1.',
-            hint: 'Use ## or ### for headings inside an angle.',
+            message:
+              node.depth === 1
+                ? 'A level-1 heading (#) is not allowed: the page already has its H1.'
+                : `A level-${node.depth} heading is too deep for an angle.`,
+            hint: 'Use ## or ### (or ####) for headings inside an angle.',
           }),
         );
       }

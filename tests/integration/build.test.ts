@@ -20,7 +20,7 @@ afterAll(async () => {
 describe('fixture build', () => {
   it('succeeds and prints a summary with counts and reasons', () => {
     expect(build.code, build.stderr).toBe(0);
-    expect(build.stdout).toMatch(/pages written\s+10 \(2 indexable, 8 noindex\) \+ 8 hubs/);
+    expect(build.stdout).toMatch(/pages written\s+10 \(3 indexable, 7 noindex\) \+ 8 hubs/);
     expect(build.stdout).toMatch(/not built\s+2 \(0 by index policy, 2 inapplicable\)/);
     expect(build.stdout).toContain('inapplicable: step-therapy does not apply to a procedure');
   });

@@ -145,7 +145,7 @@ describe('npm run report', () => {
       'item × reason:wonderdrug:step-therapy',
       'payer × reason:acme:step-therapy',
     ]);
-    expect(report.totals).toMatchObject({ indexable: 2, noindex: 8, inapplicable: 2, angles: 3 });
+    expect(report.totals).toMatchObject({ indexable: 3, noindex: 7, inapplicable: 2, angles: 4 });
     expect(
       report.matrix.find((m) => m.payer === 'beta' && m.item === 'gene-panel' && m.reason === 'step-therapy'),
     ).toMatchObject({
@@ -163,7 +163,7 @@ describe('npm run report', () => {
         cwd: PROJECT_ROOT,
       },
     );
-    expect(stdout).toContain('report: 10 combinations → 2 indexable, 8 noindex');
+    expect(stdout).toContain('report: 10 combinations → 3 indexable, 7 noindex');
     expect(stdout).toContain('next angles to write');
     const html = await readFile(out, 'utf8');
     expect(html).toContain('<h2>Most valuable missing angles</h2>');

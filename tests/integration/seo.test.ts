@@ -195,7 +195,8 @@ describe('hubs', () => {
     const listed = acme.dom.querySelectorAll('.hub-list a').map((a) => a.getAttribute('href'));
     expect(listed).toEqual(['/acme/wonderdrug/step-therapy/']);
     expect(acme.dom.querySelector('.hub-list p')?.text).toContain('Appeal deadlines');
-    expect(meta(byPath('/items/knee-scope/'), 'robots')).toBe('noindex, follow');
+    expect(meta(byPath('/items/knee-scope/'), 'robots')).toBe('index, follow');
+    expect(meta(byPath('/reasons/prior-authorization/'), 'robots')).toBe('index, follow');
   });
 });
 

@@ -1,0 +1,67 @@
+// Lighthouse on one page of each item kind, in Debian's Chromium: performance, accessibility, best practices and
+// SEO must each score at least 95 (mobile form factor, simulated throttling).
+import lighthouse from 'lighthouse';
+import type { Browser } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from '../helpers/browser.ts';
+import { runBuild } from '../helpers/build.ts';
+import { makeFixture, type Fixture } from '../helpers/fixture.ts';
+import { serveDist, type StaticHost } from '../helpers/static-host.ts';
+
+/** One indexable page of each item kind (a noindex page can never score well on SEO, by design). */
+const PAGES = {
+  drug: '/acme/wonderdrug/step-therapy/',
+  test: '/beta/gene-panel/step-therapy/',
+  procedure: '/beta/knee-scope/prior-authorization/',
+};
+
+let fixture: Fixture;
+let host: StaticHost;
+let browser: Browser;
+const port = 9300 + Math.floor(Math.random() * 500);
+
+beforeAll(async () => {
+  fixture = await makeFixture();
+  const build = await runBuild(fixture);
+  expect(build.code, build.stderr).toBe(0);
+  host = await serveDist(build.outDir);
+  browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      `--remote-debugging-port=${port}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  await fixture?.cleanup();
+});
+
+describe('Lighthouse', () => {
+  it.each(Object.entries(PAGES))(
+    '%s page scores at least 95 in every category',
+    async (_kind, pathname) => {
+      const result = await lighthouse(`${host.origin}${pathname}`, {
+        port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
+      const scores = Object.fromEntries(
+        Object.entries(result!.lhr.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]),
+      );
+      for (const [id, score] of Object.entries(scores))
+        expect(score, `${id}: ${JSON.stringify(scores)}`).toBeGreaterThanOrEqual(95);
+    },
+    120_000,
+  );
+});
