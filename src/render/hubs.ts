@@ -157,6 +157,8 @@ export function buildHubs(site: CheckedSite, pages: readonly PageModel[]): HubMo
   const itemHubs = data.items.map(itemHub);
   const reasonHubs = data.reasons.map(reasonHub);
   const hubLink = (h: HubModel): HubLink => ({ href: h.path, title: h.h1, summary: h.description });
+  // Home links the hubs that list at least one indexable guide; the others are still built for breadcrumbs.
+  const listed = (hubs: HubModel[]) => hubs.filter((h) => h.robots === 'index, follow').map(hubLink);
   const homeHub = make(
     'home',
     '/',
@@ -165,9 +167,9 @@ export function buildHubs(site: CheckedSite, pages: readonly PageModel[]): HubMo
     text('hubs/home-description', {}),
     [home],
     [
-      { heading: 'By insurer', links: payerHubs.map(hubLink) },
-      { heading: 'By drug, test or procedure', links: itemHubs.map(hubLink) },
-      { heading: 'By denial reason', links: reasonHubs.map(hubLink) },
+      { heading: 'By insurer', links: listed(payerHubs) },
+      { heading: 'By drug, test or procedure', links: listed(itemHubs) },
+      { heading: 'By denial reason', links: listed(reasonHubs) },
     ],
     indexable,
     [],

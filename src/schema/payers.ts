@@ -1,6 +1,6 @@
 // data/payers.yaml: the insurers and PBMs pages are written for.
 import { z } from 'zod';
-import { formerSlugs, httpsUrl, planLine, slug, text } from './primitives.ts';
+import { formerSlugs, httpsUrl, ITEM_KINDS, itemKind, planLine, slug, text } from './primitives.ts';
 
 export const payerSchema = z.strictObject({
   slug,
@@ -8,6 +8,14 @@ export const payerSchema = z.strictObject({
   name: text,
   /** Name used in titles and sentences, e.g. "Cigna". */
   shortName: text,
+  /**
+   * Item kinds this payer decides on; combinations with other kinds get no page. A pharmacy benefit manager
+   * covers drugs only. Defaults to every kind.
+   */
+  kinds: z
+    .array(itemKind)
+    .min(1)
+    .default([...ITEM_KINDS]),
   /** Plan lines this payer runs; each adds its appeal-rights block to the page. */
   planLines: z.array(planLine).min(1),
   /** The payer's public coverage-policy library. */

@@ -64,7 +64,11 @@ describe('decideStatus (index policy)', () => {
 });
 
 describe('joinData', () => {
-  const payer = { slug: 'cigna', shortName: 'Cigna' } as Payer;
+  const payer = {
+    slug: 'cigna',
+    shortName: 'Cigna',
+    kinds: ['drug', 'test', 'procedure', 'device'],
+  } as Payer;
   const drug = { slug: 'keytruda', kind: 'drug' } as Item;
   const procedure = { slug: 'knee', kind: 'procedure' } as Item;
   const step = { slug: 'step-therapy', appliesTo: ['drug'] } as Reason;
@@ -100,5 +104,25 @@ describe('joinData', () => {
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({ name: 'AngleTie', file: 'payer-item.mdx', line: 1, column: 1 });
     expect(result.errors[0]?.message).toContain('item-reason.mdx');
+  });
+});
+
+describe('payer kinds', () => {
+  it('gives a pharmacy benefit manager no page for a procedure, and says why', () => {
+    const site = { index: { nonIndexable: 'noindex', layeredAnglesIndexable: true } } as Site;
+    const pbm = { slug: 'express-scripts', kinds: ['drug'] } as Payer;
+    const data = {
+      site,
+      payers: [pbm],
+      items: [{ slug: 'keytruda', kind: 'drug' } as Item, { slug: 'knee', kind: 'procedure' } as Item],
+      reasons: [{ slug: 'prior-authorization', appliesTo: ['drug', 'procedure'] } as Reason],
+      facts: new Map(),
+      angles: [],
+    } as ValidData;
+    const result = joinData(data);
+    expect(result.combinations.map((c) => c.path)).toEqual([
+      '/express-scripts/keytruda/prior-authorization/',
+    ]);
+    expect(result.inapplicable[0]?.why).toBe('express-scripts does not decide on a procedure');
   });
 });
