@@ -112,22 +112,13 @@ export function joinData(data: ValidData): JoinResult {
   for (const payer of data.payers) {
     for (const item of data.items) {
       for (const reason of data.reasons) {
-        if (!payer.kinds.includes(item.kind)) {
-          inapplicable.push({
-            payer: payer.slug,
-            item: item.slug,
-            reason: reason.slug,
-            why: `${payer.slug} does not decide on a ${item.kind}`,
-          });
-          continue;
-        }
-        if (!reason.appliesTo.includes(item.kind)) {
-          inapplicable.push({
-            payer: payer.slug,
-            item: item.slug,
-            reason: reason.slug,
-            why: `${reason.slug} does not apply to a ${item.kind}`,
-          });
+        const why = !payer.kinds.includes(item.kind)
+          ? `${payer.slug} does not decide on a ${item.kind}`
+          : !reason.appliesTo.includes(item.kind)
+            ? `${reason.slug} does not apply to a ${item.kind}`
+            : undefined;
+        if (why) {
+          inapplicable.push({ payer: payer.slug, item: item.slug, reason: reason.slug, why });
           continue;
         }
         const candidates = patterns.flatMap(

@@ -98,60 +98,69 @@ export function buildHubs(site: CheckedSite, pages: readonly PageModel[]): HubMo
   };
   const home: Crumb = { name: 'Home', path: '/' };
 
-  const payerHub = (payer: Payer): HubModel => {
-    const own = pages.filter((p) => p.payer.slug === payer.slug);
+  /**
+   * A hub for one payer, item or reason: the guides that belong to it, grouped by the next dimension
+   * (payer hubs by item, item hubs by reason, reason hubs by payer).
+   */
+  const entityHub = (
+    kind: 'payer' | 'item' | 'reason',
+    entity: { slug: string; name: string },
+    path: string,
+    h1: string,
+    context: object,
+    groups: { of: (p: PageModel) => string; rows: readonly { slug: string; name: string }[] },
+  ): HubModel => {
+    const own = pages.filter((p) => p[kind].slug === entity.slug);
     const listed = own.filter((p) => p.robots === 'index, follow');
-    const byItem = groupBy(listed, (p) => p.item.slug);
-    const path = payerHubPath(payer.slug);
+    const grouped = groupBy(listed, groups.of);
     return make(
+      kind,
+      path,
+      text(`hubs/${kind}-title`, context),
+      h1,
+      text(`hubs/${kind}-description`, context),
+      [home, { name: entity.name, path }],
+      groups.rows.map((row) => ({ heading: row.name, links: (grouped.get(row.slug) ?? []).map(link) })),
+      listed,
+      own.filter((p) => p.robots !== 'index, follow'),
+    );
+  };
+  const payerHub = (payer: Payer) =>
+    entityHub(
       'payer',
-      path,
-      text('hubs/payer-title', { payer }),
+      payer,
+      payerHubPath(payer.slug),
       `${payer.name} denials`,
-      text('hubs/payer-description', { payer }),
-      [home, { name: payer.name, path }],
-      data.items.map((item) => ({ heading: item.name, links: (byItem.get(item.slug) ?? []).map(link) })),
-      listed,
-      own.filter((p) => p.robots !== 'index, follow'),
+      { payer },
+      {
+        of: (p) => p.item.slug,
+        rows: data.items,
+      },
     );
-  };
-  const itemHub = (item: Item): HubModel => {
-    const own = pages.filter((p) => p.item.slug === item.slug);
-    const listed = own.filter((p) => p.robots === 'index, follow');
-    const byReason = groupBy(listed, (p) => p.reason.slug);
-    const path = itemHubPath(item.slug);
-    return make(
+  const itemHub = (item: Item) =>
+    entityHub(
       'item',
-      path,
-      text('hubs/item-title', { item }),
+      item,
+      itemHubPath(item.slug),
       `${item.name} denied`,
-      text('hubs/item-description', { item }),
-      [home, { name: item.name, path }],
-      data.reasons.map((reason) => ({
-        heading: reason.name,
-        links: (byReason.get(reason.slug) ?? []).map(link),
-      })),
-      listed,
-      own.filter((p) => p.robots !== 'index, follow'),
+      { item },
+      {
+        of: (p) => p.reason.slug,
+        rows: data.reasons,
+      },
     );
-  };
-  const reasonHub = (reason: Reason): HubModel => {
-    const own = pages.filter((p) => p.reason.slug === reason.slug);
-    const listed = own.filter((p) => p.robots === 'index, follow');
-    const byPayer = groupBy(listed, (p) => p.payer.slug);
-    const path = reasonHubPath(reason.slug);
-    return make(
+  const reasonHub = (reason: Reason) =>
+    entityHub(
       'reason',
-      path,
-      text('hubs/reason-title', { reason }),
+      reason,
+      reasonHubPath(reason.slug),
       `Denied for ${reason.phrase}`,
-      text('hubs/reason-description', { reason }),
-      [home, { name: reason.name, path }],
-      data.payers.map((payer) => ({ heading: payer.name, links: (byPayer.get(payer.slug) ?? []).map(link) })),
-      listed,
-      own.filter((p) => p.robots !== 'index, follow'),
+      { reason },
+      {
+        of: (p) => p.payer.slug,
+        rows: data.payers,
+      },
     );
-  };
 
   const payerHubs = data.payers.map(payerHub);
   const itemHubs = data.items.map(itemHub);

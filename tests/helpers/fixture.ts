@@ -1,6 +1,7 @@
 // Copies a fixture site into a temporary folder so a test can change files freely. The fixture uses the
 // project's own data/facts.yaml and templates/, so templates and facts are exercised exactly as shipped.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -32,4 +33,21 @@ export async function makeFixture(name = 'basic'): Promise<Fixture> {
     },
     cleanup: () => rm(root, { recursive: true, force: true }),
   };
+}
+
+/** sha256 of every file under `dir`, keyed by relative path: to prove an output folder did not change. */
+export async function hashTree(dir: string): Promise<Record<string, string>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const entries = await Promise.all(
+    files.map(async (e) => {
+      const file = path.join(e.parentPath, e.name);
+      return [
+        path.relative(dir, file),
+        createHash('sha256')
+          .update(await readFile(file))
+          .digest('hex'),
+      ] as const;
+    }),
+  );
+  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
 }

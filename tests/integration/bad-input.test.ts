@@ -1,11 +1,10 @@
 // Bad input of every kind an editor can produce. Each case asserts the error's name, file, line (and column or
 // message where it matters), and that a build over the previous output leaves every byte of it unchanged.
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/build-site.ts';
-import { makeFixture, type Fixture } from '../helpers/fixture.ts';
+import { hashTree, makeFixture, type Fixture } from '../helpers/fixture.ts';
 
 const ANGLE = 'data/angles/acme--wonderdrug--step-therapy.mdx';
 const bytes = (text: string) => Buffer.from(text);
@@ -314,23 +313,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await fixture.cleanup();
 });
-
-async function hashTree(dir: string): Promise<Record<string, string>> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  return Object.fromEntries(
-    await Promise.all(
-      files.map(async (e) => {
-        const file = path.join(e.parentPath, e.name);
-        return [
-          path.relative(dir, file),
-          createHash('sha256')
-            .update(await readFile(file))
-            .digest('hex'),
-        ];
-      }),
-    ),
-  );
-}
 
 describe(`bad input (${cases.length} cases)`, () => {
   it('has at least 30 cases', () => {

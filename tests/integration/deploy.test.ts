@@ -1,12 +1,11 @@
 // The marketer's build: reproducible output, atomic replacement under failure, and one-place price changes.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/build-site.ts';
 import { runBuild } from '../helpers/build.ts';
-import { makeFixture, PROJECT_ROOT, type Fixture } from '../helpers/fixture.ts';
+import { hashTree, makeFixture, PROJECT_ROOT, type Fixture } from '../helpers/fixture.ts';
 import { readBuiltPages } from '../helpers/dist.ts';
 
 let fixture: Fixture;
@@ -17,30 +16,16 @@ afterEach(async () => {
   await fixture.cleanup();
 });
 
-async function treeHashes(dir: string): Promise<Record<string, string>> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const entries = await Promise.all(
-    files.map(async (e) => {
-      const file = path.join(e.parentPath, e.name);
-      const hash = createHash('sha256')
-        .update(await readFile(file))
-        .digest('hex');
-      return [path.relative(dir, file), hash] as const;
-    }),
-  );
-  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
-}
-
 describe('reproducible output', () => {
   it('two builds of the same inputs are byte-identical, manifest included', async () => {
     const first = await runBuild(fixture, path.join(fixture.root, 'out-a'));
     const second = await runBuild(fixture, path.join(fixture.root, 'out-b'));
     expect(first.code, first.stderr).toBe(0);
     expect(second.code, second.stderr).toBe(0);
-    const a = await treeHashes(first.outDir);
+    const a = await hashTree(first.outDir);
     expect(Object.keys(a)).toContain('build-manifest.json');
     expect(Object.keys(a).length).toBeGreaterThan(30);
-    expect(await treeHashes(second.outDir)).toEqual(a);
+    expect(await hashTree(second.outDir)).toEqual(a);
   });
 });
 
@@ -49,7 +34,7 @@ describe('atomic replacement', () => {
     const outDir = path.join(fixture.root, 'dist');
     const ok = await runBuild(fixture, outDir);
     expect(ok.code, ok.stderr).toBe(0);
-    return { outDir, before: await treeHashes(outDir) };
+    return { outDir, before: await hashTree(outDir) };
   }
   const leftovers = async () => (await readdir(fixture.root)).filter((e) => /\.(staging|previous)-/.test(e));
 
@@ -67,7 +52,7 @@ describe('atomic replacement', () => {
     });
     expect(summary.ok).toBe(false);
     expect(summary.failure).toContain('ENOSPC');
-    expect(await treeHashes(outDir)).toEqual(before);
+    expect(await hashTree(outDir)).toEqual(before);
     expect(await leftovers()).toEqual([]);
   });
 
@@ -79,7 +64,7 @@ describe('atomic replacement', () => {
     expect(failed.stdout).toContain('build failed: rendering /acme/gene-panel/');
     expect(failed.stdout).toContain('templates/requirements/test.hbs');
     expect(failed.stdout).toContain('genericName');
-    expect(await treeHashes(outDir)).toEqual(before);
+    expect(await hashTree(outDir)).toEqual(before);
     expect(await leftovers()).toEqual([]);
   });
 
@@ -110,7 +95,7 @@ describe('atomic replacement', () => {
     for (let i = 0; i < 100 && (await leftovers()).length > 0; i++)
       await new Promise((r) => setTimeout(r, 50));
     expect(await leftovers()).toEqual([]);
-    expect(await treeHashes(outDir)).toEqual(before);
+    expect(await hashTree(outDir)).toEqual(before);
   });
 
   it('a crash between the two renames of the swap is repaired by the next build', async () => {
