@@ -117,10 +117,6 @@ export const Errors = define({
     title: 'Template error',
     hint: 'Check the template for a misspelt variable or helper; templates run in strict mode.',
   },
-  RenderError: {
-    title: 'Page could not be rendered',
-    hint: 'Fix the data or template named in the message and build again.',
-  },
 });
 
 export type ErrorName = keyof typeof Errors;
