@@ -45,5 +45,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx()],
   devToolbar: { enabled: false },
-  vite: { logLevel: 'warn', plugins: [reloadOnContentChange()] },
+  // assetsInlineLimit 0: scripts and assets stay external files, so the CSP needs no 'unsafe-inline'.
+  vite: { logLevel: 'warn', plugins: [reloadOnContentChange()], build: { assetsInlineLimit: 0 } },
 });

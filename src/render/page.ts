@@ -3,6 +3,7 @@
 import type { Combination } from '../pipeline/join.ts';
 import type { ValidData } from '../pipeline/validate.ts';
 import type { Item, Payer, Reviewer } from '../schema/index.ts';
+import type { DeadlineRule } from '../calculator/deadlines.ts';
 import { Citations } from './citations.ts';
 import { buildCheckoutUrl } from './cta.ts';
 import { aboutItem, breadcrumbList, canonicalUrl, medicalWebPage, type Crumb } from './seo.ts';
@@ -42,6 +43,8 @@ export interface PageModel {
   /** Plain text (escaped by the component that prints it). */
   ctaLabel: string;
   ctaHref: string;
+  /** Deadline rules for the plan types this payer runs, for the calculator and its fallback table. */
+  deadlines: DeadlineRule[];
   sources: PageSource[];
   review?: { reviewer: Reviewer; date: string };
   /** Latest review date of the angles on the page; the sitemap's lastmod. */
@@ -79,6 +82,109 @@ export function requestRoute(payer: Payer, item: Item): string | null {
 /** A name as it reads mid-sentence: common nouns lose their capital ("tumor genomic profiling"), brands and acronyms keep it. */
 export function nameInSentence(name: string, properNoun: boolean): string {
   return properNoun || !/^[A-Z][a-z]/.test(name) ? name : name[0]!.toLowerCase() + name.slice(1);
+}
+
+/** Filing deadlines and decision times per plan line, by fact id; only lines the payer runs are used. */
+const DEADLINE_FACTS: {
+  lines: readonly string[];
+  plan: string;
+  label: string;
+  from: string;
+  fact: string;
+  drugOnly?: boolean;
+}[] = [
+  {
+    lines: ['commercial', 'employer-self-funded'],
+    plan: 'Plan through an employer',
+    label: 'File the internal appeal',
+    from: 'the day you received the denial',
+    fact: 'erisa-internal-appeal-window',
+  },
+  {
+    lines: ['commercial', 'employer-self-funded'],
+    plan: 'Plan through an employer',
+    label: 'An urgent appeal is decided within',
+    from: 'the plan receiving it',
+    fact: 'erisa-urgent-appeal-decision',
+  },
+  {
+    lines: ['commercial', 'employer-self-funded'],
+    plan: 'Plan through an employer',
+    label: 'Ask for external review (non-grandfathered plans)',
+    from: 'the final internal denial',
+    fact: 'external-review-window',
+  },
+  {
+    lines: ['medicare-advantage'],
+    plan: 'Medicare Advantage',
+    label: 'Ask for a reconsideration',
+    from: 'the date on the notice',
+    fact: 'ma-reconsideration-window',
+  },
+  {
+    lines: ['medicare-advantage'],
+    plan: 'Medicare Advantage',
+    label: 'An expedited reconsideration is decided within',
+    from: 'the plan receiving it',
+    fact: 'ma-expedited-reconsideration',
+  },
+  {
+    lines: ['part-d'],
+    plan: 'Medicare Part D',
+    label: 'Ask for a redetermination',
+    from: 'the date on the notice',
+    fact: 'partd-redetermination-window',
+    drugOnly: true,
+  },
+  {
+    lines: ['medicaid-managed-care'],
+    plan: 'Medicaid managed care',
+    label: 'Appeal to the plan',
+    from: 'the date on the notice',
+    fact: 'medicaid-plan-appeal-window',
+  },
+  {
+    lines: ['medicaid-managed-care'],
+    plan: 'Medicaid managed care',
+    label: 'An expedited appeal is decided within',
+    from: 'the plan receiving it',
+    fact: 'medicaid-expedited-appeal-decision',
+  },
+  {
+    lines: ['fehb'],
+    plan: 'Federal employees (FEHB)',
+    label: 'Ask the carrier to reconsider',
+    from: 'the date of the denial notice',
+    fact: 'fehb-reconsideration-window',
+  },
+];
+
+function deadlineRules(combo: Combination, citations: Citations): DeadlineRule[] {
+  return DEADLINE_FACTS.filter(
+    (d) =>
+      d.lines.some((l) => combo.payer.planLines.includes(l as never)) &&
+      (!d.drugOnly || combo.item.kind === 'drug'),
+  ).flatMap((d) => {
+    const fact = citations.get(d.fact);
+    const unit = fact.unit?.includes('day')
+      ? 'days'
+      : fact.unit === 'months'
+        ? 'months'
+        : fact.unit === 'hours'
+          ? 'hours'
+          : undefined;
+    if (fact.value === undefined || !unit) return [];
+    return [
+      {
+        plan: d.plan,
+        label: d.label,
+        from: d.from,
+        amount: fact.value,
+        unit,
+        cite: { n: citations.number(d.fact), citation: fact.citation },
+      },
+    ];
+  });
 }
 
 function templateContext(data: ValidData, combo: Combination) {
@@ -129,6 +235,7 @@ export function renderPage(
   const requirements = render(`requirements/${combo.item.kind}`);
   const payerAngle = combo.payerAngle?.compiled.render(citations);
   const angle = combo.itemAngle?.compiled.render(citations);
+  const deadlines = deadlineRules(combo, citations);
   const nextSteps = render('next-steps');
   const cta = render('cta');
 
@@ -184,6 +291,7 @@ export function renderPage(
       cta,
     },
     ctaLabel: render('cta-button'),
+    deadlines,
     ctaHref: buildCheckoutUrl(data.site, {
       payer: combo.payer.slug,
       item: combo.item.slug,

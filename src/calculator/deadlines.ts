@@ -1,0 +1,62 @@
+// Appeal-deadline arithmetic, shared by the build (the fallback table) and the browser (the calculator island).
+// Dates are calendar dates (YYYY-MM-DD) handled in UTC so no time zone can shift a day.
+
+export interface DeadlineRule {
+  /** Plan type shown to the visitor, e.g. "Employer plan". */
+  plan: string;
+  /** What the deadline is for, e.g. "File the internal appeal". */
+  label: string;
+  /** Counted from what, e.g. "the date you received the denial". */
+  from: string;
+  amount: number;
+  /** Hours are decision times, shown as they are; days and months are counted from the date entered. */
+  unit: 'days' | 'months' | 'hours';
+  /** Footnote number on the page and the citation text. */
+  cite: { n: number; citation: string };
+}
+
+function parse(date: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new Error(`Not a YYYY-MM-DD date: ${date}`);
+  const d = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (d.toISOString().slice(0, 10) !== date) throw new Error(`No such date: ${date}`);
+  return d;
+}
+
+const format = (d: Date) => d.toISOString().slice(0, 10);
+
+/** `days` calendar days after `date`. */
+export function addDays(date: string, days: number): string {
+  const d = parse(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return format(d);
+}
+
+/**
+ * `months` months after `date`: the same day of the month, or, when that month has no such day, the first day of
+ * the month after (the rule 29 CFR 2590.715-2719(d)(2)(i) states for the four-month external-review window).
+ */
+export function addMonths(date: string, months: number): string {
+  const d = parse(date);
+  const targetMonth = d.getUTCMonth() + months;
+  const result = new Date(Date.UTC(d.getUTCFullYear(), targetMonth, d.getUTCDate()));
+  if (result.getUTCDate() !== d.getUTCDate()) {
+    return format(new Date(Date.UTC(d.getUTCFullYear(), targetMonth + 1, 1)));
+  }
+  return format(result);
+}
+
+export function deadline(rule: Pick<DeadlineRule, 'amount' | 'unit'>, from: string): string | undefined {
+  if (rule.unit === 'hours') return undefined;
+  return rule.unit === 'days' ? addDays(from, rule.amount) : addMonths(from, rule.amount);
+}
+
+/** "July 30, 2026" for display. */
+export function formatLong(date: string): string {
+  return parse(date).toLocaleDateString('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
