@@ -13,20 +13,27 @@ export interface BuildRun {
   outDir: string;
 }
 
+/** The `npm run build` entry point for a fixture: the tsx binary and its arguments. */
+export function buildCommand(fixture: Fixture, outDir: string): [string, string[]] {
+  return [
+    path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
+    [
+      'scripts/build.ts',
+      '--data',
+      fixture.dataDir,
+      '--templates',
+      path.join(fixture.root, 'templates'),
+      '--out',
+      outDir,
+    ],
+  ];
+}
+
 export async function runBuild(
   fixture: Fixture,
   outDir = path.join(fixture.root, 'dist'),
 ): Promise<BuildRun> {
-  const tsx = path.join(PROJECT_ROOT, 'node_modules/.bin/tsx');
-  const args = [
-    'scripts/build.ts',
-    '--data',
-    fixture.dataDir,
-    '--templates',
-    path.join(fixture.root, 'templates'),
-    '--out',
-    outDir,
-  ];
+  const [tsx, args] = buildCommand(fixture, outDir);
   try {
     const { stdout, stderr } = await run(tsx, args, {
       cwd: PROJECT_ROOT,

@@ -4,7 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/build-site.ts';
-import { runBuild } from '../helpers/build.ts';
+import { buildCommand, runBuild } from '../helpers/build.ts';
 import { hashTree, makeFixture, PROJECT_ROOT, type Fixture } from '../helpers/fixture.ts';
 import { readBuiltPages } from '../helpers/dist.ts';
 
@@ -71,16 +71,7 @@ describe('atomic replacement', () => {
   it('an interrupted build (Ctrl-C: SIGINT to the process group) removes its staging folder and keeps the previous output', async () => {
     const { outDir, before } = await buildOnce();
     const child = spawn(
-      path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
-      [
-        'scripts/build.ts',
-        '--data',
-        fixture.dataDir,
-        '--templates',
-        path.join(fixture.root, 'templates'),
-        '--out',
-        outDir,
-      ],
+      ...buildCommand(fixture, outDir),
       // Its own process group, so the interrupt reaches tsx and the build process alike, as Ctrl-C in a terminal does.
       { cwd: PROJECT_ROOT, stdio: 'ignore', detached: true },
     );
