@@ -47,15 +47,20 @@ export async function stageOutput(outDir: string): Promise<StagedOutput> {
   await recoverOutput(outDir);
   const dir = `${outDir}${STAGING}${randomBytes(4).toString('hex')}`;
   const stoppers: (() => Promise<void>)[] = [];
+  let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
+    // A second signal while cleaning up is common (Ctrl-C reaches the whole process group, and tsx relays it
+    // again); the handler stays installed so it cannot kill the process halfway through the cleanup.
+    if (stopping) return;
+    stopping = true;
     // Stop every writer first, so nothing recreates files after the staging folder is gone.
     void Promise.allSettled(stoppers.map((stop) => stop())).finally(() => {
       rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
       process.exit(signal === 'SIGINT' ? 130 : 143);
     });
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const detach = () => {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
