@@ -1,5 +1,6 @@
 // Files the host reads rather than visitors: robots.txt, sitemaps, _headers, _redirects, and plain HTML
 // fallbacks at every redirected URL for hosts that ignore _redirects. All output is deterministic.
+import { ANALYTICS_MODULE, analyticsHosts, analyticsModule } from '../analytics/analytics.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
@@ -63,23 +64,29 @@ export function robotsTxt(site: Site): string {
  * The Content-Security-Policy the pages satisfy: only same-origin styles, images and scripts; JSON-LD blocks are
  * data, not script, so no inline script is allowed. The checkout is a plain link, so no form-action is needed.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentSecurityPolicy(site: Site): string {
+  const hosts = analyticsHosts(site);
+  const withHosts = (directive: string, base: string[], extra: string[]) =>
+    [directive, ...base, ...extra].join(' ');
+  return [
+    "default-src 'self'",
+    withHosts('script-src', ["'self'"], hosts.script),
+    "style-src 'self'",
+    withHosts('img-src', ["'self'", 'data:'], hosts.img),
+    ...(hosts.connect.length ? [withHosts('connect-src', ["'self'"], hosts.connect)] : []),
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 const IMMUTABLE = 'Cache-Control: public, max-age=31536000, immutable';
 
 export function headersFile(site: Site): string {
   const security = [
-    `Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`,
+    `Content-Security-Policy: ${contentSecurityPolicy(site)}`,
     'X-Content-Type-Options: nosniff',
     'Referrer-Policy: strict-origin-when-cross-origin',
     'X-Frame-Options: DENY',
@@ -132,4 +139,6 @@ export async function writeHostFiles(
   await write(dir, '_headers', headersFile(site));
   await write(dir, '_redirects', redirectsFile(redirects, site.deploy.host));
   for (const r of redirects) await write(dir, path.join(r.from, 'index.html'), redirectPage(site, r));
+  const analytics = analyticsModule(site);
+  if (analytics) await write(dir, ANALYTICS_MODULE, analytics);
 }

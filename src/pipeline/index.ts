@@ -4,7 +4,8 @@ import path from 'node:path';
 import { hasErrors, sortErrors, type DataError } from '../errors/data-error.ts';
 import type { SitemapEntry } from '../build/host-files.ts';
 import { buildHubs, type HubModel } from '../render/hubs.ts';
-import { renderPage, type PageModel } from '../render/page.ts';
+import { renderPage, type PageLink, type PageModel } from '../render/page.ts';
+import { findNearDuplicates, type NearDuplicate } from './near-duplicates.ts';
 import { loadTemplates, type LoadedTemplates } from '../render/templates.ts';
 import { joinData, type Combination, type JoinResult } from './join.ts';
 import { loadData } from './load.ts';
@@ -98,17 +99,56 @@ export interface RenderedSite {
   redirects: Redirect[];
   /** Exactly the indexable pages and hubs, with lastmod from review dates. */
   sitemap: SitemapEntry[];
+  /** Pages the near-duplicate rule took out of the index (noindex or not built, as site.yaml says). */
+  nearDuplicates: NearDuplicate[];
+}
+
+export const NEAR_DUPLICATE_WHY = 'near-duplicate of an indexable sibling with the same payer and reason';
+
+/**
+ * The second half of the index policy, which needs rendered pages: near-duplicates lose their index status
+ * (their combinations are updated, so summaries and reports count them) and links to skipped pages go.
+ */
+function applyNearDuplicates(site: CheckedSite, rendered: PageModel[]) {
+  const { index } = site.data.site;
+  const combos = new Map(site.join.combinations.map((c) => [c.path, c]));
+  const full = (p: PageModel) =>
+    Boolean(combos.get(p.path)?.itemAngle?.payer && combos.get(p.path)?.itemAngle?.reason);
+  const nearDuplicates = findNearDuplicates(
+    rendered.filter((p) => p.robots === 'index, follow'),
+    index.nearDuplicateThreshold,
+    (p) => (full(p) ? 0 : 1),
+  );
+  for (const dup of nearDuplicates) {
+    const combo = combos.get(dup.path)!;
+    combo.status = index.nonIndexable === 'noindex' ? 'noindex' : 'skipped';
+    combo.why = NEAR_DUPLICATE_WHY;
+  }
+  const demoted = new Set(nearDuplicates.map((d) => d.path));
+  const skipped = new Set(site.join.combinations.filter((c) => c.status === 'skipped').map((c) => c.path));
+  const keep = (links: PageLink[]) => links.filter((l) => !skipped.has(l.href));
+  const pages = rendered
+    .filter((p) => !skipped.has(p.path))
+    .map((p) => ({
+      ...p,
+      robots: demoted.has(p.path) ? ('noindex, follow' as const) : p.robots,
+      related: {
+        sameItemOtherReasons: keep(p.related.sameItemOtherReasons),
+        sameReasonOtherPayers: keep(p.related.sameReasonOtherPayers),
+      },
+    }));
+  return { pages, nearDuplicates };
 }
 
 /** Everything the output needs, computed once per build. */
 export function renderSite(site: CheckedSite): RenderedSite {
-  const pages = renderPages(site);
+  const { pages, nearDuplicates } = applyNearDuplicates(site, renderPages(site));
   const hubs = buildHubs(site, pages);
   const redirects = planRedirects(site.data, site.join.combinations);
   const sitemap = [...hubs, ...pages]
     .filter((p) => p.robots === 'index, follow')
     .map((p) => ({ path: p.path, lastmod: p.lastmod }));
-  return { pages, hubs, redirects, sitemap };
+  return { pages, hubs, redirects, sitemap, nearDuplicates };
 }
 
 /** Page models for every combination that is built (indexable or noindex). */

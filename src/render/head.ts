@@ -2,6 +2,7 @@
 // attributes only as far as the HTML spec requires; we also escape < and > so no scanner or copy-paste can
 // turn data into markup).
 import type { Site } from '../schema/index.ts';
+import { analyticsTags } from '../analytics/analytics.ts';
 import { escapeAttr, escapeHtml, jsonLd, safeUrl } from './escape.ts';
 
 export interface HeadData {
@@ -33,5 +34,6 @@ export function headTags(site: Site, page: HeadData): string {
     metaName('twitter:title', page.title),
     metaName('twitter:description', page.description),
     ...page.structuredData.map((data) => `<script type="application/ld+json">${jsonLd(data)}</script>`),
+    analyticsTags(site),
   ].join('');
 }

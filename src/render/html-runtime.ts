@@ -36,6 +36,8 @@ export const ALLOWED_ELEMENTS = new Set([
   'td',
 ]);
 const VOID_ELEMENTS = new Set(['hr', 'br']);
+/** An angle is printed inside a section that has its own h2, so its ## and ### sit one level lower. */
+const HEADING_SHIFT: Record<string, string> = { h2: 'h3', h3: 'h4', h4: 'h5' };
 const ALLOWED_ATTRIBUTES: Record<string, readonly string[]> = { a: ['href', 'title'], ol: ['start'] };
 
 export class DisallowedMarkupError extends Error {
@@ -73,7 +75,8 @@ export function jsx(type: string | Component | typeof Fragment, props: Props): H
   }
   if (type === 'a' && String(props['href'] ?? '').startsWith('https://')) attributes += ' rel="noopener"';
   if (VOID_ELEMENTS.has(type)) return new Html(`<${type}${attributes}>`);
-  return new Html(`<${type}${attributes}>${renderChildren(props.children)}</${type}>`);
+  const tag = HEADING_SHIFT[type] ?? type;
+  return new Html(`<${tag}${attributes}>${renderChildren(props.children)}</${tag}>`);
 }
 
 export const jsxs = jsx;

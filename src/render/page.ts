@@ -2,7 +2,7 @@
 // Astro layout places. Handlebars templates write the shared blocks; the compiled MDX angles write the rest.
 import type { Combination } from '../pipeline/join.ts';
 import type { ValidData } from '../pipeline/validate.ts';
-import type { Item, Payer, Reviewer } from '../schema/index.ts';
+import type { Item, Payer, PlanLine, Reviewer } from '../schema/index.ts';
 import type { DeadlineRule } from '../calculator/deadlines.ts';
 import { Citations } from './citations.ts';
 import { buildCheckoutUrl } from './cta.ts';
@@ -38,8 +38,17 @@ export interface PageModel {
     payerAngle?: string;
     angle?: string;
     nextSteps: string;
+    /** What the letter service does for this denial. */
     cta: string;
+    /** List price struck through, first-letter price and code. */
+    ctaPrice: string;
   };
+  /** Sections in reading order, for the table of contents of long pages. */
+  toc: PageLink[];
+  /** Words of main content; pages over LONG_PAGE_WORDS get a table of contents. */
+  words: number;
+  /** Documents to gather, plain text (escaped by the component that prints it). */
+  checklist: string[];
   /** Plain text (escaped by the component that prints it). */
   ctaLabel: string;
   ctaHref: string;
@@ -187,6 +196,51 @@ function deadlineRules(combo: Combination, citations: Citations): DeadlineRule[]
   });
 }
 
+const LINE_NAMES: Record<PlanLine, string> = {
+  commercial: 'employer and individual plans',
+  'employer-self-funded': 'self-funded employer plans',
+  marketplace: 'Marketplace plans',
+  'medicare-advantage': 'Medicare Advantage plans',
+  'part-d': 'Medicare Part D drug plans',
+  'medicaid-managed-care': 'Medicaid managed care plans',
+  fehb: 'plans for federal employees (FEHB)',
+};
+
+/** "runs employer and individual plans and Medicare Advantage plans"; a PBM "manages drug benefits for …". */
+export function linesInSentence(payer: Payer): string {
+  const names = payer.planLines.map((l) => LINE_NAMES[l]);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+  const pbm = payer.kinds.length === 1 && payer.kinds[0] === 'drug';
+  return `${pbm ? 'manages drug benefits for' : 'runs'} ${list}`;
+}
+
+/** Who does the paperwork for each kind of item, as the templates name them. */
+const KIND_ROLE: Record<Item['kind'], { helper: string }> = {
+  drug: { helper: 'the prescriber' },
+  test: { helper: 'the ordering doctor' },
+  procedure: { helper: "the surgeon's office" },
+  device: { helper: 'the prescriber and the supplier' },
+};
+
+/** Pages with more main content than this get a table of contents. */
+export const LONG_PAGE_WORDS = 600;
+
+function countWords(html: string): number {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+const camel = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** Documents to gather: the angle's own list first, then the reason's generic list; no repeats. */
+export function checklist(combo: Combination): string[] {
+  const own = combo.itemAngle?.evidence ?? [];
+  const generic = own.length ? [] : combo.reason.evidence;
+  return [...new Set([...own, ...generic])];
+}
+
 function templateContext(data: ValidData, combo: Combination) {
   const { payer, item, reason, itemAngle } = combo;
   const lines = Object.fromEntries(
@@ -198,8 +252,18 @@ function templateContext(data: ValidData, combo: Combination) {
     procedure: item.kind === 'procedure',
     device: item.kind === 'device',
   };
+  const category = Object.fromEntries(
+    ['tumor-molecular', 'germline-genetic', 'imaging', 'sleep'].map((c) => [
+      camel(c),
+      item.kind === 'test' && item.evidence.category === c,
+    ]),
+  );
   return {
-    payer,
+    payer: { ...payer, linesInSentence: linesInSentence(payer) },
+    angle: { hook: itemAngle?.hook ?? '' },
+    reasonIs: Object.fromEntries(data.reasons.map((r) => [camel(r.slug), r.slug === reason.slug])),
+    category,
+    kindRole: KIND_ROLE[item.kind],
     item: { ...item, inSentence: nameInSentence(item.name, item.kind === 'drug' || item.kind === 'device') },
     reason: { ...reason, inSentence: nameInSentence(reason.name, false) },
     requestRoute: requestRoute(payer, item),
@@ -208,6 +272,8 @@ function templateContext(data: ValidData, combo: Combination) {
       ...lines,
       employerOrAca: lines.commercial || lines.employerSelfFunded || lines.marketplace,
       partDForDrug: lines.partD && kind.drug,
+      /** Plan types under the federal prior-authorization rule, which leaves drugs out. */
+      cms0057: !kind.drug && (lines.medicareAdvantage || lines.medicaidManagedCare || lines.marketplace),
     },
     kind,
     hasFullAngle: Boolean(itemAngle && itemAngle.payer && itemAngle.reason),
@@ -238,6 +304,7 @@ export function renderPage(
   const deadlines = deadlineRules(combo, citations);
   const nextSteps = render('next-steps');
   const cta = render('cta');
+  const ctaPrice = render('cta-price');
 
   // The most recently reviewed angle on the page dates the page, so "last reviewed" and lastmod agree.
   const reviewAngle = [combo.itemAngle, combo.payerAngle]
@@ -289,7 +356,21 @@ export function renderPage(
       ...(angle !== undefined && { angle }),
       nextSteps,
       cta,
+      ctaPrice,
     },
+    toc: [
+      { href: '#rights', label: 'Your appeal rights' },
+      ...(deadlines.length ? [{ href: '#deadlines', label: 'Your appeal deadline' }] : []),
+      { href: '#requirements', label: `What ${combo.payer.shortName} typically requires` },
+      ...(payerAngle !== undefined
+        ? [{ href: '#payer-angle', label: `How ${combo.payer.shortName} handles it` }]
+        : []),
+      ...(angle !== undefined ? [{ href: '#angle', label: `The angle for ${combo.item.name}` }] : []),
+      { href: '#next-steps', label: 'Next steps and documents to gather' },
+      { href: '#sources-heading', label: 'Sources' },
+    ],
+    words: countWords([hook, rights, requirements, payerAngle ?? '', angle ?? '', nextSteps].join(' ')),
+    checklist: checklist(combo),
     ctaLabel: render('cta-button'),
     deadlines,
     ctaHref: buildCheckoutUrl(data.site, {

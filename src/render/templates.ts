@@ -29,6 +29,7 @@ export const TEMPLATE_NAMES = [
   'rights',
   'next-steps',
   'cta',
+  'cta-price',
   'cta-button',
   ...ITEM_KINDS.map((kind) => `requirements/${kind}` as const),
   ...HUB_KINDS.flatMap((hub) => [`hubs/${hub}-title` as const, `hubs/${hub}-description` as const]),
@@ -138,7 +139,9 @@ export async function loadTemplates(
   if (errors.length) return { errors };
   const render: RenderTemplate = (name, context, citations) => {
     try {
-      return compiled.get(name)!(context, { data: { citations } }).trim();
+      const out = compiled.get(name)!(context, { data: { citations } }).trim();
+      // A paragraph whose conditions all came out false is dropped rather than left empty.
+      return TEXT_TEMPLATES.includes(name) ? out : out.replace(/<p>\s*<\/p>\s*/g, '');
     } catch (e) {
       throw new TemplateRenderError(
         relativeFile(root, path.join(templatesDir, `${name}.hbs`)),

@@ -4,7 +4,8 @@ import { DESCRIPTION_MAX, TITLE_MAX } from '../build/build-site.ts';
 import type { CheckedSite, RenderedSite } from '../pipeline/index.ts';
 import type { Combination } from '../pipeline/join.ts';
 import type { PageModel } from '../render/page.ts';
-import { containment, median, shingles } from './shingles.ts';
+import { mainContent, type NearDuplicate } from '../pipeline/near-duplicates.ts';
+import { containment, median, shingles } from '../pipeline/shingles.ts';
 
 export interface MissingAngle {
   layer: 'payer × reason' | 'item × reason' | 'payer × item × reason';
@@ -29,7 +30,15 @@ export interface Report {
   matrix: { payer: string; item: string; reason: string; layers: string; status: string; why: string }[];
   inapplicable: { payer: string; item: string; reason: string; why: string }[];
   similarAngles: { a: string; b: string; overlap: number }[];
-  pageOverlap: { median: number; pairs: number; worst: { page: string; sibling: string; overlap: number }[] };
+  pageOverlap: {
+    /** Median over ordered pairs of pages with the same payer and reason. */
+    median: number;
+    pairs: number;
+    /** Median of each page's overlap with its closest sibling. */
+    medianClosest: number;
+    worst: { page: string; sibling: string; overlap: number }[];
+  };
+  nearDuplicates: NearDuplicate[];
   longTitles: { path: string; length: number; title: string }[];
   longDescriptions: { path: string; length: number }[];
   missing: MissingAngle[];
@@ -47,12 +56,11 @@ function layersOf(c: Combination): string {
   return out.join(' + ') || '—';
 }
 
-/** Main content of a page for overlap: everything a visitor reads above the CTA, without the sources. */
-export function mainContent(page: PageModel): string {
-  const { hook, rights, requirements, payerAngle = '', angle = '', nextSteps } = page.html;
-  return [page.title, hook, rights, requirements, payerAngle, angle, nextSteps].join(' ');
-}
-
+/**
+ * Overlap between indexable pages that share payer and reason: the median over every ordered pair of the share
+ * of one page's five-word phrases found in the other, the median against each page's closest sibling, and the
+ * pages closest to their nearest sibling.
+ */
 export function pageOverlap(pages: readonly PageModel[]): Report['pageOverlap'] {
   const indexable = pages.filter((p) => p.robots === 'index, follow');
   const sets = new Map(indexable.map((p) => [p.path, shingles(mainContent(p))]));
@@ -61,22 +69,25 @@ export function pageOverlap(pages: readonly PageModel[]): Report['pageOverlap'] 
     const key = `${p.payer.slug}|${p.reason.slug}`;
     groups.set(key, [...(groups.get(key) ?? []), p]);
   }
-  const scores: { page: string; sibling: string; overlap: number }[] = [];
+  const pairScores: number[] = [];
+  const closest: { page: string; sibling: string; overlap: number }[] = [];
   for (const group of groups.values()) {
     for (const page of group) {
       let best = { sibling: '', overlap: -1 };
       for (const other of group) {
         if (other === page) continue;
         const overlap = containment(sets.get(page.path)!, sets.get(other.path)!);
+        pairScores.push(overlap);
         if (overlap > best.overlap) best = { sibling: other.path, overlap };
       }
-      if (best.overlap >= 0) scores.push({ page: page.path, ...best });
+      if (best.overlap >= 0) closest.push({ page: page.path, ...best });
     }
   }
   return {
-    median: median(scores.map((s) => s.overlap)),
-    pairs: scores.length,
-    worst: [...scores].sort((a, b) => b.overlap - a.overlap).slice(0, 20),
+    median: median(pairScores),
+    pairs: pairScores.length,
+    medianClosest: median(closest.map((s) => s.overlap)),
+    worst: [...closest].sort((a, b) => b.overlap - a.overlap).slice(0, 20),
   };
 }
 
@@ -160,6 +171,7 @@ export function buildReport(site: CheckedSite, rendered: RenderedSite): Report {
     inapplicable,
     similarAngles: similarAngles.slice(0, 20),
     pageOverlap: pageOverlap(rendered.pages),
+    nearDuplicates: rendered.nearDuplicates,
     longTitles: all
       .filter((p) => p.title.length > TITLE_MAX)
       .map((p) => ({ path: p.path, length: p.title.length, title: p.title })),

@@ -37,10 +37,15 @@ ${table(
   report.missing.map((m) => [m.layer, m.payer ?? '', m.item ?? '', m.reason, m.unlocks, m.pages]),
 )}
 <h2>Near-duplicates</h2>
-<p>Indexable pages sharing payer and reason: median share of a page's five-word phrases found in its closest sibling is ${pct(report.pageOverlap.median)} over ${report.pageOverlap.pairs} pages.</p>
+<p>Indexable pages sharing payer and reason: the median share of one page's five-word phrases (main content) found in the other is ${pct(report.pageOverlap.median)} over ${report.pageOverlap.pairs} ordered pairs; against each page's closest sibling the median is ${pct(report.pageOverlap.medianClosest)}.</p>
 ${table(
   ['page', 'closest sibling', 'overlap'],
   report.pageOverlap.worst.map((w) => [w.page, w.sibling, pct(w.overlap)]),
+)}
+<h3>Taken out of the index as near-duplicates (${report.nearDuplicates.length})</h3>
+${table(
+  ['page', 'repeats', 'overlap'],
+  report.nearDuplicates.map((d) => [d.path, d.sibling, pct(d.overlap)]),
 )}
 <h3>Angles that read most alike</h3>
 ${table(
@@ -71,7 +76,8 @@ export function reportSummary(report: Report, htmlPath: string): string {
   const t = report.totals;
   const lines = [
     `report: ${t.combinations} combinations → ${t.indexable} indexable, ${t.noindex} noindex, ${t.skipped} not built, ${t.inapplicable} inapplicable; ${t.angles} angles`,
-    `  near-duplicates: median overlap ${pct(report.pageOverlap.median)} between indexable siblings (same payer and reason)`,
+    `  overlap between indexable siblings (same payer and reason): median ${pct(report.pageOverlap.median)} over ${report.pageOverlap.pairs} pairs, ${pct(report.pageOverlap.medianClosest)} to the closest sibling`,
+    `  near-duplicates taken out of the index: ${report.nearDuplicates.length}`,
     `  over length: ${report.longTitles.length} titles, ${report.longDescriptions.length} descriptions`,
     '  next angles to write (pages made indexable / pages showing it):',
     ...report.missing

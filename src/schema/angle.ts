@@ -12,6 +12,13 @@ export const angleFrontmatterSchema = z.strictObject({
   reviewedBy: slug,
   /** The day the angle was actually checked. */
   reviewed: isoDate,
+  /**
+   * One or two sentences that open the page in place of the reason's generic hook; for item-specific angles,
+   * so the first thing a visitor reads is about their item and their denial.
+   */
+  hook: text.optional(),
+  /** Documents to gather for this combination; printed ahead of the reason's generic list in the checklist. */
+  evidence: z.array(text).default([]),
   /** Sources the angle relies on besides the facts it cites. */
   sources: z.array(sourceSchema).default([]),
 });

@@ -34,6 +34,8 @@ export const testSchema = z.strictObject({
   ...itemBase,
   kind: z.literal('test'),
   evidence: z.strictObject({
+    /** What the test does; the requirements template words the records to show by category. */
+    category: z.enum(['tumor-molecular', 'germline-genetic', 'imaging', 'sleep']),
     /** FDA status of typical versions of the test; tests have no prescribing label. */
     regulatoryStatus: z.enum([
       'fda-approved',

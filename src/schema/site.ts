@@ -40,7 +40,35 @@ export const siteSchema = z
       nonIndexable: z.enum(['noindex', 'skip']),
       /** Whether an item × reason angle plus a payer × reason angle make a page indexable without a full angle. */
       layeredAnglesIndexable: z.boolean(),
+      /**
+       * A page whose main content shares at least this share of its five-word phrases with a sibling (same payer
+       * and reason) that is already indexable is treated as a near-duplicate and is not indexable.
+       */
+      nearDuplicateThreshold: z.number().gt(0).max(1).default(0.5),
     }),
+    /**
+     * Optional analytics, off unless set. Plausible (privacy-friendly, no cookies) or Google Analytics 4; the CSP
+     * in _headers then allows exactly that provider's hosts, and CTA clicks send select_promotion and
+     * begin_checkout events with the page's payer, item and reason.
+     */
+    analytics: z
+      .discriminatedUnion('provider', [
+        z.strictObject({ provider: z.literal('none') }),
+        z.strictObject({
+          provider: z.literal('plausible'),
+          /** The site as registered in Plausible, e.g. "denialhelp.com". */
+          domain: z
+            .string()
+            .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, { error: 'must be a domain like example.com' }),
+        }),
+        z.strictObject({
+          provider: z.literal('ga4'),
+          measurementId: z
+            .string()
+            .regex(/^G-[A-Z0-9]{4,16}$/, { error: 'must be a GA4 id like G-ABC123XYZ' }),
+        }),
+      ])
+      .default({ provider: 'none' }),
     deploy: z.strictObject({
       /** Where dist/ is deployed; decides the dialect of _headers and the limits the build warns about. */
       host: z.enum(['cloudflare-pages', 'netlify', 's3-cloudfront']),

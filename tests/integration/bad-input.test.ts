@@ -178,7 +178,7 @@ const cases: Case[] = [
         `${filler}\n${await f.read('data/items.yaml')}`.replace('kind: procedure', 'kind: surgery'),
       );
     },
-    expect: { name: 'InvalidValue', file: 'data/items.yaml', line: 50_022, column: 9 },
+    expect: { name: 'InvalidValue', file: 'data/items.yaml', line: 50_023, column: 9 },
   },
   {
     name: 'unknown payer slug in an angle',

@@ -45,7 +45,7 @@ describe('broken data', () => {
     await fixture.edit('data/items.yaml', (t) => t.replace('  class: arthroscopy', '  class: [arthroscopy'));
     const { errors } = await errorsOf();
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ name: 'YamlSyntax', file: 'data/items.yaml', line: 24, column: 3 });
+    expect(errors[0]).toMatchObject({ name: 'YamlSyntax', file: 'data/items.yaml', line: 25, column: 3 });
   });
 
   it('a tab used for indentation is a YAML error on that line', async () => {
@@ -113,7 +113,7 @@ describe('broken data', () => {
     expect(errors[0]).toMatchObject({
       name: 'InvalidValue',
       file: 'data/items.yaml',
-      line: 22,
+      line: 23,
       column: 9,
       expected: 'one of: drug, test, procedure, device',
       hint: 'Did you mean "procedure"?',
@@ -193,7 +193,7 @@ describe('broken data', () => {
     const { errors } = await errorsOf();
     expect(errors.map((e) => `${e.file}:${e.line}`)).toEqual([
       `${ANGLE}:2`,
-      'data/items.yaml:22',
+      'data/items.yaml:23',
       'data/payers.yaml:11',
     ]);
   });

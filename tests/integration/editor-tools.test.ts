@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkSite, renderSite } from '../../src/pipeline/index.ts';
 import { buildReport } from '../../src/report/build-report.ts';
-import { containment, shingles } from '../../src/report/shingles.ts';
+import { containment, shingles } from '../../src/pipeline/shingles.ts';
 import { makeFixture, PROJECT_ROOT, type Fixture } from '../helpers/fixture.ts';
 
 const run = promisify(execFile);

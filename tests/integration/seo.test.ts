@@ -176,7 +176,7 @@ describe('per-page metadata', () => {
   it('shows reviewer, sources, disclaimer and publisher on every guide', () => {
     const page = byPath('/acme/wonderdrug/step-therapy/');
     expect(page.dom.querySelector('.review')?.text).toContain(
-      'Reviewed by Fixture editorial desk on 2026-11-01',
+      'Last reviewed 2026-11-01 by Fixture editorial desk',
     );
     expect(page.dom.querySelectorAll('.sources li').length).toBeGreaterThan(5);
     expect(page.dom.querySelector('.disclaimer')?.text).toBe('Not legal or medical advice.');

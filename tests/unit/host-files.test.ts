@@ -5,7 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { headersFile, redirectPage, redirectsFile, writeSitemaps } from '../../src/build/host-files.ts';
 import type { Site } from '../../src/schema/index.ts';
 
-const site = { origin: 'https://example.org', locale: 'en-US', deploy: { host: 'cloudflare-pages' } } as Site;
+const site = {
+  origin: 'https://example.org',
+  locale: 'en-US',
+  deploy: { host: 'cloudflare-pages' },
+  analytics: { provider: 'none' },
+} as Site;
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'sitemaps-'));

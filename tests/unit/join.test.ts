@@ -11,6 +11,7 @@ function angle(file: string, keys: Partial<Pick<Angle, 'payer' | 'item' | 'reaso
     reviewedBy: 'editorial-desk',
     reviewed: '2026-11-23',
     sources: [],
+    evidence: [],
     compiled: { render: () => '', factUses: [], words: 200 },
   };
 }

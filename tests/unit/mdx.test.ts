@@ -39,7 +39,7 @@ describe('compileAngle', () => {
     );
     expect(errors).toEqual([]);
     const html = angle!.render(new Citations(facts));
-    expect(html).toContain('<h2>Heading</h2>');
+    expect(html).toContain('<h3>Heading</h3>');
     expect(html).toContain('Ask for the rule <sup class="cite"><a href="#source-1"');
     expect(html).toContain('within 4 months<sup class="cite"><a href="#source-2"');
     expect(html).toContain('You have &lt;4&gt; months.<sup class="cite"><a href="#source-2"');
