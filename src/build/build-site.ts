@@ -176,6 +176,21 @@ export function buildManifest(site: CheckedSite, summary: BuildSummary): string 
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
+function countStatuses(site: CheckedSite, summary: BuildSummary): void {
+  const why = new Map<string, number>();
+  const count = (key: string) => why.set(key, (why.get(key) ?? 0) + 1);
+  for (const c of site.join.combinations) {
+    summary.pages[c.status]++;
+    if (c.status !== 'indexable') count(`${c.status}|${c.why}`);
+  }
+  summary.pages.inapplicable = site.join.inapplicable.length;
+  for (const e of site.join.inapplicable) count(`inapplicable|${e.why}`);
+  summary.reasons = [...why].map(([key, n]) => {
+    const [status, reason] = key.split('|') as [string, string];
+    return { status, why: reason, count: n };
+  });
+}
+
 export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const root = path.resolve(options.root);
@@ -216,22 +231,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   summary.errors = errors;
   if (!site || hasErrors(errors)) return finish();
 
-  const why = new Map<string, number>();
-  const count = (key: string) => why.set(key, (why.get(key) ?? 0) + 1);
-  for (const c of site.join.combinations) {
-    summary.pages[c.status]++;
-    if (c.status !== 'indexable') count(`${c.status}|${c.why}`);
-  }
-  summary.pages.inapplicable = site.join.inapplicable.length;
-  for (const e of site.join.inapplicable) count(`inapplicable|${e.why}`);
-  summary.reasons = [...why].map(([key, n]) => {
-    const [status, reason] = key.split('|') as [string, string];
-    return { status, why: reason, count: n };
-  });
-
   const staged = await stageOutput(outDir);
   try {
     const rendered = await timed('page models', () => renderSite(site));
+    // Counted after rendering: the near-duplicate rule can take pages out of the index.
+    countStatuses(site, summary);
     summary.hubs = rendered.hubs.length;
     summary.redirects = rendered.redirects.length;
     summary.sitemapUrls = rendered.sitemap.length;

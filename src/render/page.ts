@@ -207,8 +207,9 @@ const LINE_NAMES: Record<PlanLine, string> = {
 };
 
 /** "runs employer and individual plans and Medicare Advantage plans"; a PBM "manages drug benefits for …". */
-export function linesInSentence(payer: Payer): string {
-  const names = payer.planLines.map((l) => LINE_NAMES[l]);
+export function linesInSentence(payer: Payer, kind: Item['kind']): string {
+  // Part D covers drugs only, so it is not named on other pages.
+  const names = payer.planLines.filter((l) => l !== 'part-d' || kind === 'drug').map((l) => LINE_NAMES[l]);
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
   const pbm = payer.kinds.length === 1 && payer.kinds[0] === 'drug';
   return `${pbm ? 'manages drug benefits for' : 'runs'} ${list}`;
@@ -223,7 +224,7 @@ const KIND_ROLE: Record<Item['kind'], { helper: string }> = {
 };
 
 /** Pages with more main content than this get a table of contents. */
-export const LONG_PAGE_WORDS = 600;
+export const LONG_PAGE_WORDS = 450;
 
 function countWords(html: string): number {
   return html
@@ -259,7 +260,7 @@ function templateContext(data: ValidData, combo: Combination) {
     ]),
   );
   return {
-    payer: { ...payer, linesInSentence: linesInSentence(payer) },
+    payer: { ...payer, linesInSentence: linesInSentence(payer, item.kind) },
     angle: { hook: itemAngle?.hook ?? '' },
     reasonIs: Object.fromEntries(data.reasons.map((r) => [camel(r.slug), r.slug === reason.slug])),
     category,

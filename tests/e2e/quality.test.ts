@@ -80,8 +80,8 @@ interface Visit {
   consoleErrors: string[];
 }
 
-async function visit(pathname: string, width = 1280): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+async function visit(pathname: string, width = 1280, height = 900): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const requests: Visit['requests'] = [];
   const dialogs: string[] = [];
@@ -176,6 +176,98 @@ describe('what a visitor sees', () => {
         await page.context().close();
       }
     }
+  });
+});
+
+describe('the visitor page', () => {
+  it('on a 375 × 667 phone, the first screen shows the question, the hook and the CTA', async () => {
+    const { page } = await visit(SAMPLE.drug, 375, 667);
+    for (const selector of ['h1', '.hook', '.cta-top a.cta-button']) {
+      const box = await page.locator(selector).boundingBox();
+      expect(box, selector).not.toBeNull();
+      expect(box!.y + box!.height, `${selector} ends below the first screen`).toBeLessThanOrEqual(667 - 68);
+    }
+    await page.context().close();
+  });
+
+  it('has no horizontal scrolling at 320 px', async () => {
+    const { page } = await visit(SAMPLE.test, 320, 640);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
+
+  it('puts a CTA after the hook and after the angle, each with data attributes for analytics', async () => {
+    const { page } = await visit(SAMPLE.drug);
+    const ctas = await page
+      .locator('a.cta-button')
+      .evaluateAll((links) => links.map((a) => ({ ...(a as HTMLElement).dataset })));
+    expect(ctas.map((c) => c['ctaPosition'])).toEqual(['top', 'after-angle', 'sticky']);
+    for (const cta of ctas)
+      expect(cta).toMatchObject({ payer: 'acme', item: 'wonderdrug', reason: 'step-therapy' });
+    // The after-angle CTA follows the angle; the price shows the list price struck through and the code.
+    const order = await page.evaluate(() => {
+      const angle = document.querySelector('#angle')!;
+      const after = document.querySelector('.cta-after-angle')!;
+      return angle.compareDocumentPosition(after) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+    expect(order).toBeTruthy();
+    expect(await page.locator('.cta-top .price s').textContent()).toBe('$40');
+    expect(await page.locator('.cta-top .price').textContent()).toContain(
+      '$30 for your first letter with code FIX25',
+    );
+    await page.context().close();
+  });
+
+  it('shows the sticky CTA bar on phones once the first CTA scrolls away, never over the end of the page', async () => {
+    const phone = await visit(SAMPLE.drug, 375, 667);
+    const bar = phone.page.locator('.sticky-cta');
+    await expect.poll(() => bar.isVisible()).toBe(false);
+    await phone.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => bar.isVisible()).toBe(true);
+    const footer = await phone.page.locator('.site-footer p').last().boundingBox();
+    const box = await bar.boundingBox();
+    expect(footer!.y + footer!.height).toBeLessThanOrEqual(box!.y);
+    await phone.page.context().close();
+    const desktop = await visit(SAMPLE.drug, 1280);
+    await desktop.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await desktop.page.locator('.sticky-cta').isVisible()).toBe(false);
+    await desktop.page.context().close();
+  });
+
+  it('prints the documents-to-gather checklist on its own', async () => {
+    const { page } = await visit(SAMPLE.drug);
+    expect(await page.locator('.checklist li').count()).toBeGreaterThanOrEqual(3);
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.getByRole('button', { name: 'Print this checklist' }).click();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('print-checklist'))).toBe(
+      true,
+    );
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.checklist li').first().isVisible()).toBe(true);
+    expect(await page.locator('h1').isVisible()).toBe(false);
+    expect(await page.locator('.cta-block').first().isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('shows "last reviewed" under the title and a table of contents on a long page', async () => {
+    const { page } = await visit(SAMPLE.drug);
+    expect(await page.locator('h1 + .review').textContent()).toMatch(/^Last reviewed \d{4}-\d{2}-\d{2} by /);
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    expect(await toc.count()).toBe(1);
+    for (const href of await toc.locator('a').evaluateAll((a) => a.map((x) => x.getAttribute('href')!)))
+      expect(await page.locator(href).count(), href).toBe(1);
+    await page.context().close();
+  });
+
+  it('passes the accessibility check in the dark colour scheme too', async () => {
+    const { page } = await visit(SAMPLE.drug);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.context().close();
   });
 });
 
@@ -368,7 +460,8 @@ describe('security', () => {
   );
 
   it('hostile text shows as text', async () => {
-    const { page } = await visit(SAMPLE.drug);
+    // The test page has no angle hook, so the reason's (hostile) hook opens it.
+    const { page } = await visit(SAMPLE.test);
     expect(await page.locator('p.hook').textContent()).toBe(
       'Step-therapy <script>alert(5)</script> denials turn on "records".',
     );

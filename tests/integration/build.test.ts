@@ -61,15 +61,16 @@ describe('fixture build', () => {
     for (const heading of [
       'Your appeal rights',
       'What Acme &quot;Care&quot; &lt;Plans&gt; typically requires',
+      'Your appeal deadline',
       'Next steps',
-      'Get the letter drafted',
       'Sources',
     ]) {
       expect(html).toContain(`>${heading}</h2>`);
     }
-    expect(html).toContain('<h2>Why Acme asks for earlier drugs first</h2>');
+    // The angle's own headings sit one level below the section heading.
+    expect(html).toContain('<h3>Why Acme asks for earlier drugs first</h3>');
     expect(html).toContain(
-      'Reviewed by Fixture editorial desk on <time datetime="2026-11-01">2026-11-01</time>',
+      'Last reviewed <time datetime="2026-11-01">2026-11-01</time> by Fixture editorial desk',
     );
     expect(html).toContain('<meta name="robots" content="index, follow">');
   });
@@ -88,7 +89,7 @@ describe('fixture build', () => {
     const hrefs = [...html.matchAll(/<a class="cta-button" href="([^"]+)"/g)].map((m) =>
       m[1]!.replaceAll('&amp;', '&'),
     );
-    expect(hrefs).toHaveLength(2);
+    expect(hrefs).toHaveLength(3); // after the hook, after the angle, and the phone bar
     const url = new URL(hrefs[0]!);
     expect(url.origin + url.pathname).toBe('https://checkout.fixture.example/start');
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -126,11 +127,11 @@ describe('fixture build', () => {
     expect(test).toContain('laboratory-developed test');
   });
 
-  it('shows plan-line blocks only for the lines a payer runs', async () => {
+  it('names only the plan lines a payer runs, and Part D only on drug pages', async () => {
     const acme = await page('acme/wonderdrug/step-therapy');
     const beta = await page('beta/wonderdrug/step-therapy');
-    expect(acme).toContain('<h3>Medicare Advantage</h3>');
-    expect(acme).toContain('<h3>Medicare Part D drug plans</h3>');
+    expect(acme).toContain('Medicare Advantage plans, Medicare Part D drug plans');
+    expect(acme).toContain('<td>Medicare Part D</td>');
     expect(beta).not.toContain('Medicare');
     expect(await page('acme/knee-scope/prior-authorization')).not.toContain('Part D');
   });

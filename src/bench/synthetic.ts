@@ -1,0 +1,271 @@
+// Synthetic data sets for `npm run bench`: the shape of the real data (payers with plan lines and request
+// routes, items of every kind with their evidence, reasons, facts, angles in all three layers with realistic
+// word counts), generated from a seed so every run builds the same pages. Written outside data/.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A small deterministic PRNG (mulberry32): the same seed gives the same data set on every machine. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SyntheticShape {
+  payers: number;
+  items: number;
+  /** Share of combinations that get a full payer × item × reason angle. */
+  fullShare: number;
+}
+
+export const REASONS = [
+  'prior-authorization',
+  'not-medically-necessary',
+  'experimental',
+  'step-therapy',
+  'out-of-network',
+] as const;
+
+/** payers × items × reasons = pages, exactly. */
+export function shapeFor(pages: number): SyntheticShape {
+  const perPayer = pages / REASONS.length;
+  const payers = [10, 20, 25, 40, 50, 100].find((p) => perPayer % p === 0 && perPayer / p <= 400) ?? 10;
+  return { payers, items: Math.round(perPayer / payers), fullShare: 0.02 };
+}
+
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'tor',
+  'vi',
+  'sa',
+  'pel',
+  'dun',
+  'cor',
+  'bi',
+  'fel',
+  'gra',
+  'hu',
+  'jen',
+];
+const COMMON = [
+  'the',
+  'plan',
+  'appeal',
+  'your',
+  'doctor',
+  'records',
+  'policy',
+  'criteria',
+  'denial',
+  'request',
+  'and',
+  'with',
+  'for',
+  'that',
+  'each',
+  'notes',
+  'review',
+  'letter',
+  'evidence',
+  'should',
+  'date',
+  'before',
+  'after',
+  'when',
+];
+
+function vocabulary(random: () => number, size: number): string[] {
+  const words = new Set<string>();
+  while (words.size < size) {
+    const n = 1 + Math.floor(random() * 4);
+    let w = '';
+    for (let i = 0; i < n; i++) w += SYLLABLES[Math.floor(random() * SYLLABLES.length)];
+    words.add(w);
+  }
+  return [...words];
+}
+
+function prose(random: () => number, vocab: string[], words: number): string {
+  const out: string[] = [];
+  let sentence: string[] = [];
+  for (let i = 0; i < words; i++) {
+    const pool = random() < 0.45 ? COMMON : vocab;
+    sentence.push(pool[Math.floor(random() * pool.length)]!);
+    if (sentence.length >= 8 + Math.floor(random() * 12) || i === words - 1) {
+      const s = sentence.join(' ');
+      out.push(`${s[0]!.toUpperCase()}${s.slice(1)}.`);
+      sentence = [];
+    }
+  }
+  // Paragraphs of about four sentences.
+  const paragraphs: string[] = [];
+  for (let i = 0; i < out.length; i += 4) paragraphs.push(out.slice(i, i + 4).join(' '));
+  return paragraphs.join('\n\n');
+}
+
+const yamlString = (s: string) => JSON.stringify(s);
+
+function angle(
+  random: () => number,
+  vocab: string[],
+  keys: Record<string, string>,
+  words: number,
+  withHook: boolean,
+): string {
+  const front = [
+    '---',
+    ...Object.entries(keys).map(([k, v]) => `${k}: ${v}`),
+    'reviewedBy: editorial-desk',
+    'reviewed: 2026-11-23',
+    ...(withHook
+      ? [
+          `hook: ${yamlString(prose(random, vocab, 30).replace(/\n+/g, ' '))}`,
+          'evidence:',
+          ...Array.from({ length: 4 }, () => `  - ${yamlString(prose(random, vocab, 9).replace(/\.$/, ''))}`),
+        ]
+      : []),
+    'sources: []',
+    '---',
+    '',
+  ];
+  const body = prose(random, vocab, words - 10);
+  const [first, ...rest] = body.split('\n\n');
+  return `${front.join('\n')}${first} <Value id="erisa-internal-appeal-window" /> applies on employer plans.\n\n## ${prose(random, vocab, 4).replace(/\.$/, '')}\n\n${rest.join('\n\n')}\n\n<Fact id="external-review-scope" />\n`;
+}
+
+/** Writes data/ and templates/ for a data set of `pages` combination pages into `dir`. */
+export async function writeSyntheticSite(
+  dir: string,
+  pages: number,
+  options: { root: string; seed?: number },
+): Promise<SyntheticShape> {
+  const random = prng(options.seed ?? 20261123);
+  const vocab = vocabulary(random, 4000);
+  const shape = shapeFor(pages);
+  const data = path.join(dir, 'data');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.join(data, 'angles'), { recursive: true });
+
+  const site = (await readFile(path.join(options.root, 'data/site.yaml'), 'utf8')).replace(
+    /nonIndexable: \w+/,
+    'nonIndexable: noindex',
+  );
+  await writeFile(path.join(data, 'site.yaml'), site);
+  await writeFile(path.join(data, 'facts.yaml'), await readFile(path.join(options.root, 'data/facts.yaml')));
+
+  const lineSets = [
+    ['commercial'],
+    ['commercial', 'medicare-advantage', 'medicaid-managed-care'],
+    ['marketplace', 'medicaid-managed-care'],
+    ['commercial', 'employer-self-funded', 'part-d'],
+    ['commercial', 'fehb', 'medicare-advantage'],
+  ];
+  const payers = Array.from({ length: shape.payers }, (_, i) => {
+    const lines = lineSets[i % lineSets.length]!;
+    return [
+      `- slug: payer-${i}`,
+      `  name: Synthetic Payer ${i} Health Plans`,
+      `  shortName: Payer ${i}`,
+      `  planLines: [${lines.join(', ')}]`,
+      '  policyLibrary:',
+      `    name: Payer ${i} Medical Policies`,
+      `    url: https://payer-${i}.example/policies`,
+      '  requests:',
+      `    medical: ${yamlString(prose(random, vocab, 18).replace(/\n+/g, ' '))}`,
+      `    pharmacy: ${yamlString(prose(random, vocab, 16).replace(/\n+/g, ' '))}`,
+    ].join('\n');
+  });
+  await writeFile(path.join(data, 'payers.yaml'), `${payers.join('\n')}\n`);
+
+  const kinds = ['drug', 'test', 'procedure'] as const;
+  const items = Array.from({ length: shape.items }, (_, i) => {
+    const kind = kinds[i % kinds.length]!;
+    const evidence =
+      kind === 'drug'
+        ? [
+            '    genericName: synthetimab',
+            '    benefit: medical-or-pharmacy',
+            '    compendia: [Synthetic Compendium]',
+          ]
+        : kind === 'test'
+          ? [
+              '    category: tumor-molecular',
+              '    regulatoryStatus: varies',
+              '    medicareCoverage: [NCD 90.2]',
+              '    guidelines: [Synthetic Guideline]',
+            ]
+          : [
+              '    codeSystem: CPT',
+              '    criteriaSets: [InterQual, MCG]',
+              '    guidelines: [Synthetic Guideline]',
+            ];
+    return [
+      `- slug: item-${i}`,
+      `  name: Item ${i}`,
+      `  kind: ${kind}`,
+      `  class: synthetic ${kind} class ${i % 7}`,
+      `  specialty: specialty ${i % 5}`,
+      '  evidence:',
+      ...evidence,
+    ].join('\n');
+  });
+  await writeFile(path.join(data, 'items.yaml'), `${items.join('\n')}\n`);
+
+  const reasons = REASONS.map((slug) =>
+    [
+      `- slug: ${slug}`,
+      `  name: Synthetic ${slug.replace(/-/g, ' ')}`,
+      `  phrase: failing synthetic ${slug.replace(/-/g, ' ')}`,
+      `  hook: ${yamlString(prose(random, vocab, 28).replace(/\n+/g, ' '))}`,
+      '  appliesTo: [drug, test, procedure, device]',
+      '  evidence:',
+      ...Array.from({ length: 4 }, () => `    - ${yamlString(prose(random, vocab, 10).replace(/\.$/, ''))}`),
+    ].join('\n'),
+  );
+  await writeFile(path.join(data, 'reasons.yaml'), `${reasons.join('\n')}\n`);
+
+  const write = (folder: string, name: string, text: string) =>
+    writeFile(path.join(data, 'angles', folder, `${name}.mdx`), text);
+  for (const folder of ['payer-reason', 'item-reason', 'full'])
+    await mkdir(path.join(data, 'angles', folder), { recursive: true });
+  for (let p = 0; p < shape.payers; p++)
+    for (const reason of REASONS)
+      await write(
+        'payer-reason',
+        `payer-${p}--${reason}`,
+        angle(random, vocab, { payer: `payer-${p}`, reason }, 160 + Math.floor(random() * 30), false),
+      );
+  for (let i = 0; i < shape.items; i++)
+    for (const reason of REASONS)
+      await write(
+        'item-reason',
+        `item-${i}--${reason}`,
+        angle(random, vocab, { item: `item-${i}`, reason }, 320 + Math.floor(random() * 110), true),
+      );
+  const fullCount = Math.round(pages * shape.fullShare);
+  for (let n = 0; n < fullCount; n++) {
+    const p = n % shape.payers;
+    const i = Math.floor(n / shape.payers) % shape.items;
+    const reason = REASONS[Math.floor(n / (shape.payers * shape.items)) % REASONS.length]!;
+    await write(
+      'full',
+      `payer-${p}--item-${i}--${reason}`,
+      angle(
+        random,
+        vocab,
+        { payer: `payer-${p}`, item: `item-${i}`, reason },
+        260 + Math.floor(random() * 140),
+        true,
+      ),
+    );
+  }
+  return shape;
+}

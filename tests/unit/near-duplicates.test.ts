@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { findNearDuplicates, mainContent } from '../../src/pipeline/near-duplicates.ts';
+import type { PageModel } from '../../src/render/page.ts';
+
+const shared = 'the plan must answer each criterion in writing before the deadline on the notice '.repeat(3);
+const own = (seed: string) =>
+  Array.from({ length: 60 }, (_, i) => `${seed}${i} word${i * 7} other${seed}`).join(' ');
+
+function page(path: string, payer: string, reason: string, angle: string): PageModel {
+  return {
+    path,
+    title: `Title ${path}`,
+    payer: { slug: payer },
+    reason: { slug: reason },
+    checklist: [],
+    html: { hook: '', rights: shared, requirements: '', nextSteps: '', angle },
+  } as unknown as PageModel;
+}
+
+describe('near-duplicate rule', () => {
+  it('keeps the first of two pages that repeat each other and flags the second with its overlap', () => {
+    const a = page('/p/a/r/', 'p', 'r', own('alpha'));
+    const copy = page('/p/b/r/', 'p', 'r', own('alpha'));
+    const distinct = page('/p/c/r/', 'p', 'r', own('gamma'));
+    const found = findNearDuplicates([copy, distinct, a], 0.5, () => 1);
+    expect(found).toEqual([{ path: '/p/b/r/', sibling: '/p/a/r/', overlap: expect.any(Number) }]);
+    expect(found[0]!.overlap).toBeGreaterThan(0.9);
+  });
+
+  it('compares only pages with the same payer and reason', () => {
+    const a = page('/p/a/r/', 'p', 'r', own('alpha'));
+    const otherPayer = page('/q/a/r/', 'q', 'r', own('alpha'));
+    const otherReason = page('/p/a/s/', 'p', 's', own('alpha'));
+    expect(findNearDuplicates([a, otherPayer, otherReason], 0.5, () => 1)).toEqual([]);
+  });
+
+  it('lets the better-ranked page (a full angle) stay indexable, and honours the threshold', () => {
+    const layered = page('/p/a/r/', 'p', 'r', own('alpha'));
+    const full = page('/p/z/r/', 'p', 'r', own('alpha'));
+    const rank = (p: PageModel) => (p.path === '/p/z/r/' ? 0 : 1);
+    expect(findNearDuplicates([layered, full], 0.5, rank).map((d) => d.path)).toEqual(['/p/a/r/']);
+    const half = page('/p/h/r/', 'p', 'r', `${own('alpha').slice(0, 400)} ${own('delta')}`);
+    const overlap = findNearDuplicates([layered, half], 0.01, () => 1)[0]!.overlap;
+    expect(findNearDuplicates([layered, half], overlap + 0.01, () => 1)).toEqual([]);
+    expect(findNearDuplicates([layered, half], overlap, () => 1)).toHaveLength(1);
+  });
+
+  it('measures main content: the angle text counts, the CTA does not', () => {
+    const p = page('/p/a/r/', 'p', 'r', 'angle words here');
+    (p.html as Record<string, string>)['cta'] = 'buy now';
+    expect(mainContent(p)).toContain('angle words here');
+    expect(mainContent(p)).not.toContain('buy now');
+  });
+});
