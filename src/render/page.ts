@@ -278,6 +278,8 @@ function templateContext(data: ValidData, combo: Combination) {
     },
     kind,
     hasFullAngle: Boolean(itemAngle && itemAngle.payer && itemAngle.reason),
+    /** A payer × reason angle explains the payer's request route itself, so the template need not repeat it. */
+    hasPayerAngle: Boolean(combo.payerAngle?.payer && combo.payerAngle.reason),
   };
 }
 
