@@ -1,13 +1,17 @@
 // npm run build: check the data, let Astro render into a staging folder, verify it, then swap it into place.
 // Any failure leaves the previous output folder exactly as it was.
 import { spawn } from 'node:child_process';
-import { readdir, stat, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { copyFile, cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { hasErrors, type DataError } from '../errors/data-error.ts';
 import { checkSite, renderSite, type CheckedSite, type RenderedSite } from '../pipeline/index.ts';
 import { stageOutput, type StagedOutput } from './atomic-output.ts';
 import { SITEMAP_INDEX, writeHostFiles } from './host-files.ts';
 import { HOST_LIMITS } from './host-limits.ts';
+import { inputHash } from './input-hash.ts';
+import { MODEL_ENV } from '../site-data.ts';
 import { RENDERED_MESSAGE, silentProgress, type Progress } from './progress.ts';
 
 /** Lengths search results show before cutting off. */
@@ -21,18 +25,10 @@ export interface BuildOptions {
   /** Defaults to <root>/dist. */
   outDir?: string;
   /** Renders the checked site into `outDir`; defaults to Astro's build. Replaceable in tests. */
-  render?: (
-    site: CheckedSite,
-    outDir: string,
-    options: {
-      root: string;
-      dataDir: string;
-      templatesDir: string;
-      progress: Progress;
-      staged?: StagedOutput;
-    },
-  ) => Promise<void>;
+  render?: (site: CheckedSite, outDir: string, options: RenderOptions) => Promise<void>;
   progress?: Progress;
+  /** Rebuild even when the inputs hash matches the existing output's manifest. */
+  force?: boolean;
 }
 
 export interface BuildSummary {
@@ -55,17 +51,98 @@ export interface BuildSummary {
   stages: { stage: string; seconds: number }[];
   seconds: number;
   outDir: string;
+  /** True when the output already matched the inputs and nothing was rebuilt. */
+  upToDate?: boolean;
+}
+
+/** Options every renderer gets. */
+export interface RenderOptions {
+  root: string;
+  dataDir: string;
+  templatesDir: string;
+  progress: Progress;
+  staged?: StagedOutput;
+  /** The finished models; Astro workers read them from a model file instead of rerunning the pipeline. */
+  rendered?: RenderedSite;
+}
+
+/** Render workers for a page count: one per core (at most four), and one for small sites. */
+export function renderWorkers(pages: number): number {
+  const requested = Number(process.env['DENIAL_PAGES_WORKERS']);
+  if (Number.isInteger(requested) && requested > 0) return requested;
+  return pages < 400 ? 1 : Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(pages / 400)));
+}
+
+/** rename(), or copy and delete when the two paths are on different filesystems. */
+async function move(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    await copyFile(from, to);
+    await rm(from);
+  }
+}
+
+/** Moves every file of `from` into `to`, merging folders; a file already in `to` is replaced. */
+export async function mergeInto(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      const existing = await stat(target).catch(() => undefined);
+      if (existing?.isDirectory()) await mergeInto(source, target);
+      else await cp(source, target, { recursive: true }).then(() => rm(source, { recursive: true }));
+    } else {
+      await move(source, target);
+    }
+  }
+  await rm(from, { recursive: true, force: true });
 }
 
 /**
- * Renders the site with `astro build` in a child process: Astro's memory is returned when it exits, an
- * interrupt can stop it before the staging folder is removed, and pages report progress over IPC.
+ * Renders the site with `astro build` in child processes: Astro's memory is returned when each exits, an
+ * interrupt can stop them before the staging folder is removed, and pages report progress over IPC. Pages are
+ * dealt round-robin to one worker per core; each worker reads its share from a model file, and their outputs
+ * are merged into `outDir`.
  */
-export function renderWithAstro(
-  _site: CheckedSite,
+export async function renderWithAstro(
+  site: CheckedSite,
   outDir: string,
-  options: { root: string; dataDir: string; templatesDir: string; progress: Progress; staged?: StagedOutput },
+  options: RenderOptions,
 ): Promise<void> {
+  const rendered = options.rendered ?? renderSite(site);
+  const workers = renderWorkers(rendered.pages.length);
+  // Worker output stays inside the project, where Astro's prerender chunks can resolve node_modules.
+  const scratch = path.join(options.root, '.cache', 'render', path.basename(outDir));
+  await rm(scratch, { recursive: true, force: true });
+  await mkdir(scratch, { recursive: true });
+  options.staged?.onInterrupt(async () => rmSync(scratch, { recursive: true, force: true }));
+  const home = rendered.hubs.filter((h) => h.path === '/');
+  const shares = Array.from({ length: workers }, (_, w) => ({
+    config: site.data.site,
+    pages: rendered.pages.filter((_, i) => i % workers === w),
+    // Every worker builds the home and 404 pages (identical files); the first also builds the other hubs.
+    hubs: w === 0 ? rendered.hubs : home,
+  }));
+  try {
+    await Promise.all(
+      shares.map(async (share, w) => {
+        const modelFile = path.join(scratch, `model-${w}.json`);
+        await writeFile(modelFile, JSON.stringify(share));
+        const dir = workers === 1 ? outDir : path.join(scratch, `out-${w}`);
+        await runAstro(dir, modelFile, options);
+      }),
+    );
+    if (workers > 1)
+      for (let w = 0; w < workers; w++) await mergeInto(path.join(scratch, `out-${w}`), outDir);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+function runAstro(outDir: string, modelFile: string, options: RenderOptions): Promise<void> {
   const astro = path.join(options.root, 'node_modules/astro/bin/astro.mjs');
   const child = spawn(
     process.execPath,
@@ -74,6 +151,7 @@ export function renderWithAstro(
       cwd: options.root,
       env: {
         ...process.env,
+        [MODEL_ENV]: modelFile,
         DENIAL_PAGES_DATA: options.dataDir,
         DENIAL_PAGES_TEMPLATES: options.templatesDir,
       },
@@ -159,9 +237,11 @@ export function collectWarnings(site: CheckedSite, rendered: RenderedSite): stri
 export const MANIFEST = 'build-manifest.json';
 
 /** What tooling reads after a build: the summary without timings, so identical inputs give an identical file. */
-export function buildManifest(site: CheckedSite, summary: BuildSummary): string {
+export function buildManifest(site: CheckedSite, summary: BuildSummary, inputs = ''): string {
   const manifest = {
     generator: 'denial-pages',
+    /** Hash of data, templates, code and locked dependencies; an equal hash means an equal build. */
+    inputs,
     host: site.data.site.deploy.host,
     origin: site.data.site.origin,
     pages: summary.pages,
@@ -189,6 +269,18 @@ function countStatuses(site: CheckedSite, summary: BuildSummary): void {
     const [status, reason] = key.split('|') as [string, string];
     return { status, why: reason, count: n };
   });
+}
+
+async function readManifest(outDir: string) {
+  try {
+    const text = await readFile(path.join(outDir, MANIFEST), 'utf8');
+    return JSON.parse(text) as Pick<
+      BuildSummary,
+      'pages' | 'reasons' | 'hubs' | 'redirects' | 'sitemapUrls' | 'files' | 'bytes' | 'warnings'
+    > & { inputs?: string };
+  } catch {
+    return undefined;
+  }
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
@@ -224,6 +316,27 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     }
   };
 
+  const inputs = await inputHash(root, dataDir, templatesDir);
+  if (!options.force) {
+    const previous = await readManifest(outDir);
+    if (previous?.inputs === inputs) {
+      // Nothing the build reads has changed since this output was written: it is already the result.
+      Object.assign(summary, {
+        ok: true,
+        upToDate: true,
+        pages: previous.pages,
+        reasons: previous.reasons,
+        hubs: previous.hubs,
+        redirects: previous.redirects,
+        sitemapUrls: previous.sitemapUrls,
+        files: previous.files,
+        bytes: previous.bytes,
+        warnings: previous.warnings,
+      });
+      return finish();
+    }
+  }
+
   progress.stage('check data');
   const { site, errors } = await timed('load, validate, join', () =>
     checkSite({ root, dataDir, templatesDir }),
@@ -242,7 +355,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     summary.warnings = collectWarnings(site, rendered);
     progress.stage('render pages', rendered.pages.length + rendered.hubs.length + 1);
     await timed('render HTML', () =>
-      render(site, staged.dir, { root, dataDir, templatesDir, progress, staged }),
+      render(site, staged.dir, { root, dataDir, templatesDir, progress, staged, rendered }),
     );
     progress.done();
     progress.stage('sitemaps and host files');
@@ -253,7 +366,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       const problem = await verifyOutput(rendered, staged.dir);
       if (problem) throw new Error(problem);
       Object.assign(summary, await folderSize(staged.dir));
-      await writeFile(path.join(staged.dir, MANIFEST), buildManifest(site, summary));
+      await writeFile(path.join(staged.dir, MANIFEST), buildManifest(site, summary, inputs));
     });
     await timed('swap into place', () => staged.commit());
   } catch (e) {

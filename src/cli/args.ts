@@ -8,6 +8,7 @@ export function readSiteArgs(argv = process.argv.slice(2)) {
       data: { type: 'string' },
       templates: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
     },
     strict: true,
   });
@@ -16,5 +17,6 @@ export function readSiteArgs(argv = process.argv.slice(2)) {
     ...(values.data && { dataDir: values.data }),
     ...(values.templates && { templatesDir: values.templates }),
     ...(values.out && { outDir: values.out }),
+    ...(values.force && { force: true }),
   };
 }

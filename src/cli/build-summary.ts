@@ -16,7 +16,11 @@ export function printBuildSummary(summary: BuildSummary, stream: NodeJS.WriteStr
     lines.push(`${out}/ was left unchanged.`);
   } else {
     const { indexable, noindex, skipped, inapplicable } = summary.pages;
-    lines.push(`build complete → ${out}/ in ${summary.seconds.toFixed(1)}s`);
+    lines.push(
+      summary.upToDate
+        ? `build up to date → ${out}/ already matches the data, templates and code (${summary.seconds.toFixed(1)}s; --force rebuilds)`
+        : `build complete → ${out}/ in ${summary.seconds.toFixed(1)}s`,
+    );
     lines.push(
       `  pages written   ${indexable + noindex} (${indexable} indexable, ${noindex} noindex) + ${summary.hubs} hubs`,
     );

@@ -30,3 +30,87 @@ export function median(values: readonly number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Each word of `text` as a 32-bit FNV-1a hash of its lower-cased letters, with the same word rules as words():
+ * markup and entities are skipped, letters and digits of any script form words. One pass, no strings built.
+ */
+function wordHashes(text: string): Uint32Array {
+  const out: number[] = [];
+  let h = 0x811c9dc5;
+  let inWord = false;
+  const end = () => {
+    if (inWord) out.push(h >>> 0);
+    inWord = false;
+    h = 0x811c9dc5;
+  };
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 60 /* < */) {
+      const close = text.indexOf('>', i);
+      if (close !== -1) {
+        end();
+        i = close;
+        continue;
+      }
+    }
+    if (c === 38 /* & */) {
+      const m = /^&[a-z#0-9]+;/.exec(text.slice(i, i + 12));
+      if (m) {
+        end();
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    const word =
+      (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      (c > 127 && LETTER_OR_DIGIT.test(text[i]!));
+    if (!word) {
+      end();
+      continue;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c > 127) c = text[i]!.toLowerCase().charCodeAt(0);
+    h = Math.imul(h ^ c, 0x01000193);
+    inWord = true;
+  }
+  end();
+  return Uint32Array.from(out);
+}
+
+/** Five-word shingles as numbers, sorted and unique: compact, and compared by a linear merge. */
+export function shingleHashes(text: string, size = 5): Uint32Array {
+  const w = wordHashes(text);
+  const out = new Uint32Array(Math.max(0, w.length - size + 1));
+  for (let i = 0; i + size <= w.length; i++) {
+    let h = 0x811c9dc5;
+    for (let j = 0; j < size; j++) h = Math.imul(h ^ w[i + j]!, 0x01000193) ^ (h >>> 15);
+    out[i] = h >>> 0;
+  }
+  out.sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;
+  return out.slice(0, n);
+}
+
+/** containment() for sorted hash arrays. */
+export function containmentSorted(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return shared / a.length;
+}

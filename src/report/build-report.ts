@@ -5,7 +5,7 @@ import type { CheckedSite, RenderedSite } from '../pipeline/index.ts';
 import type { Combination } from '../pipeline/join.ts';
 import type { PageModel } from '../render/page.ts';
 import { mainContent, type NearDuplicate } from '../pipeline/near-duplicates.ts';
-import { containment, median, shingles } from '../pipeline/shingles.ts';
+import { containment, containmentSorted, median, shingleHashes, shingles } from '../pipeline/shingles.ts';
 
 export interface MissingAngle {
   layer: 'payer × reason' | 'item × reason' | 'payer × item × reason';
@@ -63,7 +63,7 @@ function layersOf(c: Combination): string {
  */
 export function pageOverlap(pages: readonly PageModel[]): Report['pageOverlap'] {
   const indexable = pages.filter((p) => p.robots === 'index, follow');
-  const sets = new Map(indexable.map((p) => [p.path, shingles(mainContent(p))]));
+  const sets = new Map(indexable.map((p) => [p.path, shingleHashes(mainContent(p))]));
   const groups = new Map<string, PageModel[]>();
   for (const p of indexable) {
     const key = `${p.payer.slug}|${p.reason.slug}`;
@@ -76,7 +76,7 @@ export function pageOverlap(pages: readonly PageModel[]): Report['pageOverlap'] 
       let best = { sibling: '', overlap: -1 };
       for (const other of group) {
         if (other === page) continue;
-        const overlap = containment(sets.get(page.path)!, sets.get(other.path)!);
+        const overlap = containmentSorted(sets.get(page.path)!, sets.get(other.path)!);
         pairScores.push(overlap);
         if (overlap > best.overlap) best = { sibling: other.path, overlap };
       }

@@ -27,6 +27,33 @@ describe('reproducible output', () => {
     expect(Object.keys(a).length).toBeGreaterThan(30);
     expect(await hashTree(second.outDir)).toEqual(a);
   });
+
+  it('rendering with several Astro workers gives the same output as one', async () => {
+    process.env['DENIAL_PAGES_WORKERS'] = '1';
+    const one = await runBuild(fixture, path.join(fixture.root, 'out-one'));
+    process.env['DENIAL_PAGES_WORKERS'] = '3';
+    const three = await runBuild(fixture, path.join(fixture.root, 'out-three'));
+    delete process.env['DENIAL_PAGES_WORKERS'];
+    expect(one.code, one.stdout).toBe(0);
+    expect(three.code, three.stdout).toBe(0);
+    expect(await hashTree(three.outDir)).toEqual(await hashTree(one.outDir));
+  });
+
+  it('skips a rebuild when nothing it reads has changed, and rebuilds after an edit', async () => {
+    const outDir = path.join(fixture.root, 'out-again');
+    expect((await runBuild(fixture, outDir)).code).toBe(0);
+    const before = await hashTree(outDir);
+    const again = await runBuild(fixture, outDir);
+    expect(again.stdout).toContain('build up to date');
+    expect(await hashTree(outDir)).toEqual(before);
+    await fixture.edit(
+      'data/angles/gene-panel--step-therapy.mdx',
+      (t) => `${t}\nOne more sentence for the test.\n`,
+    );
+    const edited = await runBuild(fixture, outDir);
+    expect(edited.stdout).toContain('build complete');
+    expect(await hashTree(outDir)).not.toEqual(before);
+  });
 });
 
 describe('atomic replacement', () => {
@@ -70,8 +97,10 @@ describe('atomic replacement', () => {
 
   it('an interrupted build (Ctrl-C: SIGINT to the process group) removes its staging folder and keeps the previous output', async () => {
     const { outDir, before } = await buildOnce();
+    const [tsx, args] = buildCommand(fixture, outDir);
     const child = spawn(
-      ...buildCommand(fixture, outDir),
+      tsx,
+      [...args, '--force'], // the inputs are unchanged, so without --force there would be nothing to interrupt
       // Its own process group, so the interrupt reaches tsx and the build process alike, as Ctrl-C in a terminal does.
       { cwd: PROJECT_ROOT, stdio: 'ignore', detached: true },
     );
@@ -120,7 +149,7 @@ describe('prices, promo code and checkout in one place', () => {
     expect(pages.length).toBe(10);
     for (const page of pages) {
       const buttons = page.dom.querySelectorAll('a.cta-button');
-      expect(buttons.length, page.path).toBe(2);
+      expect(buttons.length, page.path).toBe(3);
       for (const button of buttons) {
         const url = new URL(button.getAttribute('href')!);
         expect(url.origin + url.pathname).toBe('https://pay.fixture.example/letters');

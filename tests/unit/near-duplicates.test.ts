@@ -52,3 +52,19 @@ describe('near-duplicate rule', () => {
     expect(mainContent(p)).not.toContain('buy now');
   });
 });
+
+describe('hashed shingles', () => {
+  it('agree with the string shingles on the share of phrases two texts have in common', async () => {
+    const { containment, containmentSorted, shingleHashes, shingles } =
+      await import('../../src/pipeline/shingles.ts');
+    const a =
+      '<p>The plan&#39;s criteria — Über-strict, aren’t they? Ask your doctor for the records.</p> <b>More</b> words here now';
+    const b =
+      'the PLAN s criteria über strict aren t they ask your doctor for the letter and more words here now';
+    expect(shingleHashes(a).length).toBe(shingles(a).size);
+    expect(containmentSorted(shingleHashes(a), shingleHashes(b))).toBeCloseTo(
+      containment(shingles(a), shingles(b)),
+      10,
+    );
+  });
+});

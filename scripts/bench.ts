@@ -1,0 +1,329 @@
+// npm run bench [-- --sizes 1000,10000,50000]: build synthetic sites of fixed sizes from a seed and time them.
+// Per size: a cold build (no .cache/, no previous output) with the peak memory of its whole process tree, a
+// rebuild with nothing changed, a rebuild after one angle changed, `check`, and the floor (src/bench/floor.ts:
+// the same pages from one precompiled Handlebars template, no Astro). Prints a table; writes .bench/results.json.
+import { spawn } from 'node:child_process';
+import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeSyntheticSite } from '../src/bench/synthetic.ts';
+
+const ROOT = process.cwd();
+const BENCH_DIR = path.join(ROOT, '.bench');
+const CACHE_DIR = path.join(ROOT, '.cache');
+const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+const TEMPLATES = 'templates';
+const SEED = 20261123;
+const DEFAULT_SIZES = [1000, 10000, 50000];
+const POLL_MS = 100;
+/** The angle the edit rebuild changes, and what it appends (short enough to stay under angleWords.max). */
+const EDITED_ANGLE = 'angles/item-reason/item-0--prior-authorization.mdx';
+const EDIT = '\nThe bench added this sentence.\n';
+
+interface Run {
+  command: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+  peakRssBytes: number;
+}
+
+interface SizeResult {
+  pages: number;
+  /** Pages the build reported writing (indexable + noindex), hubs not included. */
+  builtPages: number | undefined;
+  seconds: number;
+  floorSeconds: number;
+  /** The floor's own render time, without process start-up and module loading. */
+  floorRenderSeconds: number;
+  ratio: number;
+  peakRssBytes: number;
+  rebuildSeconds: number;
+  editRebuildSeconds: number;
+  checkSeconds: number;
+  /** Build stages as the build reports them (`time by stage`), in seconds. */
+  stages: Record<string, number>;
+  rebuildStages: Record<string, number>;
+  editRebuildStages: Record<string, number>;
+  outputFiles: number;
+  outputBytes: number;
+  floorOutputBytes: number;
+}
+
+// --- process-tree memory -------------------------------------------------------------------------------------
+
+/** Parent pid of every process, from /proc/PID/stat (the command name may contain spaces and parentheses). */
+async function parentPids(): Promise<Map<number, number[]>> {
+  const children = new Map<number, number[]>();
+  const entries = await readdir('/proc').catch(() => [] as string[]);
+  await Promise.all(
+    entries
+      .filter((e) => /^\d+$/.test(e))
+      .map(async (e) => {
+        const stat = await readFile(`/proc/${e}/stat`, 'utf8').catch(() => undefined);
+        if (!stat) return;
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const list = children.get(ppid) ?? [];
+        list.push(Number(e));
+        children.set(ppid, list);
+      }),
+  );
+  return children;
+}
+
+async function rssBytes(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+  return kb ? Number(kb) * 1024 : 0;
+}
+
+/** Resident memory of `pid` and all its descendants, summed. */
+async function treeRss(pid: number): Promise<number> {
+  const children = await parentPids();
+  const tree: number[] = [];
+  const queue = [pid];
+  while (queue.length) {
+    const p = queue.pop()!;
+    tree.push(p);
+    queue.push(...(children.get(p) ?? []));
+  }
+  const sizes = await Promise.all(tree.map(rssBytes));
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
+// --- child processes -----------------------------------------------------------------------------------------
+
+/** Runs a TypeScript entry with tsx under this Node, timing it and sampling the tree's memory every 100 ms. */
+function runTsx(args: string[]): Promise<Run> {
+  const command = `tsx ${args.map((a) => path.relative(ROOT, a) || a).join(' ')}`;
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [TSX, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let peakRssBytes = 0;
+    let sampling = false;
+    const sample = async () => {
+      if (sampling || child.pid === undefined) return;
+      sampling = true;
+      try {
+        peakRssBytes = Math.max(peakRssBytes, await treeRss(child.pid));
+      } finally {
+        sampling = false;
+      }
+    };
+    void sample();
+    const timer = setInterval(() => void sample(), POLL_MS);
+    child.on('error', (e) => {
+      clearInterval(timer);
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      clearInterval(timer);
+      const seconds = (performance.now() - started) / 1000;
+      resolve({ command, code, signal, stdout, stderr, seconds, peakRssBytes });
+    });
+  });
+}
+
+class RunFailed extends Error {
+  constructor(readonly run: Run) {
+    super(`${run.command} exited with ${run.signal ?? `code ${run.code}`}`);
+  }
+}
+
+async function mustRun(args: string[]): Promise<Run> {
+  const run = await runTsx(args);
+  if (run.code !== 0) throw new RunFailed(run);
+  return run;
+}
+
+// --- output parsing and measuring ----------------------------------------------------------------------------
+
+/** `time by stage   load, validate, join 0.54s · page models 1.59s · …` → { 'load, validate, join': 0.54, … } */
+function parseStages(stdout: string): Record<string, number> {
+  const line = stdout.split('\n').find((l) => l.trim().startsWith('time by stage'));
+  const stages: Record<string, number> = {};
+  if (!line) return stages;
+  for (const part of line
+    .trim()
+    .replace(/^time by stage\s+/, '')
+    .split(' · ')) {
+    const match = /^(.+) (\d+(?:\.\d+)?)s$/.exec(part.trim());
+    if (match) stages[match[1]!] = Number(match[2]);
+  }
+  return stages;
+}
+
+function parseBuiltPages(stdout: string): number | undefined {
+  const n = /^\s*pages written\s+(\d+)/m.exec(stdout)?.[1];
+  return n === undefined ? undefined : Number(n);
+}
+
+async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return { files, bytes };
+}
+
+// --- one size ------------------------------------------------------------------------------------------------
+
+const log = (size: number, message: string) => process.stdout.write(`[${size}] ${message}\n`);
+
+async function benchSize(size: number): Promise<SizeResult> {
+  const siteDir = path.join(BENCH_DIR, `site-${size}`);
+  const dataDir = path.join(siteDir, 'data');
+  const outDir = path.join(siteDir, 'dist');
+  const floorDir = path.join(siteDir, 'floor');
+  const build = ['scripts/build.ts', '--data', dataDir, '--templates', TEMPLATES, '--out', outDir];
+
+  log(size, `writing synthetic data (seed ${SEED}) to ${path.relative(ROOT, dataDir)}/`);
+  // writeSyntheticSite empties siteDir first, so no output from an earlier run survives.
+  await writeSyntheticSite(siteDir, size, { root: ROOT, seed: SEED });
+  await rm(CACHE_DIR, { recursive: true, force: true });
+
+  log(size, 'cold build…');
+  const cold = await mustRun(build);
+  const output = await folderSize(outDir);
+  log(size, `cold build ${cold.seconds.toFixed(1)}s, peak RSS ${mib(cold.peakRssBytes)} MiB`);
+
+  log(size, 'rebuild, nothing changed…');
+  const rebuild = await mustRun(build);
+
+  log(size, `rebuild after editing ${EDITED_ANGLE}…`);
+  await appendFile(path.join(dataDir, EDITED_ANGLE), EDIT);
+  const editRebuild = await mustRun(build);
+
+  log(size, 'check…');
+  const check = await mustRun(['scripts/check.ts', '--data', dataDir, '--templates', TEMPLATES]);
+
+  log(size, 'floor…');
+  const floor = await mustRun(['src/bench/floor.ts', dataDir, floorDir]);
+  const floorResult = JSON.parse(floor.stdout.trim().split('\n').at(-1) ?? '{}') as {
+    pages: number;
+    seconds: number;
+  };
+  const floorOutput = await folderSize(floorDir);
+
+  return {
+    pages: size,
+    builtPages: parseBuiltPages(cold.stdout),
+    seconds: cold.seconds,
+    floorSeconds: floor.seconds,
+    floorRenderSeconds: floorResult.seconds,
+    ratio: cold.seconds / floor.seconds,
+    peakRssBytes: cold.peakRssBytes,
+    rebuildSeconds: rebuild.seconds,
+    editRebuildSeconds: editRebuild.seconds,
+    checkSeconds: check.seconds,
+    stages: parseStages(cold.stdout),
+    rebuildStages: parseStages(rebuild.stdout),
+    editRebuildStages: parseStages(editRebuild.stdout),
+    outputFiles: output.files,
+    outputBytes: output.bytes,
+    floorOutputBytes: floorOutput.bytes,
+  };
+}
+
+// --- report --------------------------------------------------------------------------------------------------
+
+const mib = (bytes: number) => (bytes / 1024 ** 2).toFixed(1);
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function report(results: SizeResult[]): string {
+  const main = table(
+    [
+      'pages',
+      'cold s',
+      'floor s',
+      'ratio',
+      'peak RSS MiB',
+      'rebuild s',
+      'edit-rebuild s',
+      'check s',
+      'output MiB',
+    ],
+    results.map((r) => [
+      String(r.pages),
+      r.seconds.toFixed(1),
+      r.floorSeconds.toFixed(1),
+      `${r.ratio.toFixed(1)}×`,
+      mib(r.peakRssBytes),
+      r.rebuildSeconds.toFixed(1),
+      r.editRebuildSeconds.toFixed(1),
+      r.checkSeconds.toFixed(1),
+      mib(r.outputBytes),
+    ]),
+  );
+  const stageNames = [...new Set(results.flatMap((r) => Object.keys(r.stages)))];
+  const stages = table(
+    ['pages', ...stageNames],
+    results.map((r) => [String(r.pages), ...stageNames.map((s) => r.stages[s]?.toFixed(2) ?? '–')]),
+  );
+  return `${main}\n\ncold build, seconds by stage\n${stages}\n`;
+}
+
+// --- main ----------------------------------------------------------------------------------------------------
+
+function readSizes(): number[] {
+  const { values } = parseArgs({ options: { sizes: { type: 'string' } }, strict: true });
+  if (!values.sizes) return DEFAULT_SIZES;
+  const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+  const bad = sizes.find((n) => !Number.isInteger(n) || n <= 0 || n % 5 !== 0);
+  if (bad !== undefined)
+    throw new Error(`--sizes takes page counts that are multiples of 5, e.g. 1000,10000 (got ${bad})`);
+  return sizes;
+}
+
+async function main(): Promise<void> {
+  const sizes = readSizes();
+  await mkdir(BENCH_DIR, { recursive: true });
+  const results: SizeResult[] = [];
+  for (const size of sizes) results.push(await benchSize(size));
+  const cpus = os.cpus();
+  const json = {
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model,
+      totalMem: os.totalmem(),
+      node: process.version,
+      platform: `${process.platform} ${os.release()} ${process.arch}`,
+    },
+    date: new Date().toISOString(),
+    seed: SEED,
+    results,
+  };
+  await writeFile(path.join(BENCH_DIR, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
+  process.stdout.write(
+    `\n${report(results)}\nwrote ${path.relative(ROOT, path.join(BENCH_DIR, 'results.json'))}\n`,
+  );
+}
+
+try {
+  await main();
+} catch (e) {
+  if (e instanceof RunFailed) {
+    process.stderr.write(`\nbench: ${e.message}\n`);
+    if (e.run.stdout.trim()) process.stderr.write(`--- stdout ---\n${e.run.stdout.trimEnd()}\n`);
+    if (e.run.stderr.trim()) process.stderr.write(`--- stderr ---\n${e.run.stderr.trimEnd()}\n`);
+  } else {
+    process.stderr.write(`\nbench: ${(e as Error).stack ?? String(e)}\n`);
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,29 @@
+// A content hash of everything a build reads: data, templates, the generator's own code and configuration, and
+// the locked dependencies. Equal hashes mean equal output (builds are reproducible), so an unchanged site need
+// not be rebuilt.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+async function files(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+export async function inputHash(root: string, dataDir: string, templatesDir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const sources = [
+    ...(await files(dataDir)),
+    ...(await files(templatesDir)),
+    ...(await files(path.join(root, 'src'))),
+    ...['astro.config.mjs', 'package-lock.json', 'tsconfig.json'].map((f) => path.join(root, f)),
+  ];
+  for (const file of sources) {
+    const content = await readFile(file).catch(() => Buffer.alloc(0));
+    hash.update(path.relative(root, file)).update('\0').update(content).update('\0');
+  }
+  return hash.digest('hex');
+}
