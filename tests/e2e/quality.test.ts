@@ -236,9 +236,13 @@ describe('the visitor page', () => {
     await desktop.page.context().close();
   });
 
-  it('prints the documents-to-gather checklist on its own', async () => {
-    const { page } = await visit(SAMPLE.drug);
-    expect(await page.locator('.checklist li').count()).toBeGreaterThanOrEqual(3);
+  it("prints the documents-to-gather checklist (the angle's own list) on its own", async () => {
+    const { page } = await visit(SAMPLE.test);
+    expect(await page.locator('.checklist li').allTextContents()).toEqual([
+      'The pathology report',
+      'Results of any single-gene test already done',
+      "The treating doctor's letter on why the panel is needed",
+    ]);
     await page.evaluate(() => {
       window.print = () => undefined;
     });
@@ -460,8 +464,8 @@ describe('security', () => {
   );
 
   it('hostile text shows as text', async () => {
-    // The test page has no angle hook, so the reason's (hostile) hook opens it.
-    const { page } = await visit(SAMPLE.test);
+    // The drug page's angle has no hook of its own, so the reason's (hostile) hook opens it.
+    const { page } = await visit(SAMPLE.drug);
     expect(await page.locator('p.hook').textContent()).toBe(
       'Step-therapy <script>alert(5)</script> denials turn on "records".',
     );

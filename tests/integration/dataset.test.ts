@@ -35,13 +35,15 @@ describe('starter dataset', () => {
 
   it('cites every fact on every page with a numbered source that links to its official URL', () => {
     for (const page of rendered.pages) {
-      const cited = new Set(
-        [
+      // Markers in the text, and the deadline calculator's rules (which cite the deadlines they compute).
+      const cited = new Set([
+        ...[
           ...Object.values(page.html)
             .join(' ')
             .matchAll(/href="#source-(\d+)"/g),
         ].map((m) => Number(m[1])),
-      );
+        ...page.deadlines.map((d) => d.cite.n),
+      ]);
       const numbered = new Map(page.sources.filter((s) => s.n !== undefined).map((s) => [s.n!, s]));
       expect(
         [...cited].sort((a, b) => a - b),
