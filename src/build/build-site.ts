@@ -29,6 +29,59 @@ export interface BuildOptions {
   progress?: Progress;
   /** Rebuild even when the inputs hash matches the existing output's manifest. */
   force?: boolean;
+  /** Build only share `index` (0-based) of `count` of the pages, plus every hub and shared asset. */
+  shard?: Shard;
+  /** Instead of rendering, combine the outputs of shard builds (see npm run merge). */
+  mergeShards?: string[];
+}
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** "2/4" → the second of four shards. */
+export function parseShard(spec: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(spec);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count)
+    throw new Error(`--shard expects i/n with 1 ≤ i ≤ n, for example 1/4 (got "${spec}")`);
+  return { index: index - 1, count };
+}
+
+const shardLabel = (shard: Shard | undefined) => (shard ? `${shard.index + 1}/${shard.count}` : undefined);
+
+/** Copies shard outputs into `dir` after checking they are the complete set, built from these inputs. */
+async function copyShards(dirs: readonly string[], dir: string, inputs: string): Promise<void> {
+  const seen = new Map<number, string>();
+  let count: number | undefined;
+  for (const shardDir of dirs) {
+    const manifest = await readManifest(shardDir);
+    const label = manifest?.shard;
+    if (!manifest || !label)
+      throw new Error(`${shardDir} is not the output of a sharded build (no shard manifest)`);
+    if (manifest.inputs !== inputs)
+      throw new Error(
+        `${shardDir} (shard ${label}) was built from other data, templates or code than this checkout`,
+      );
+    const { index, count: n } = parseShard(label);
+    if (count !== undefined && n !== count)
+      throw new Error(`shards of different splits: ${label} and …/${count}`);
+    count = n;
+    if (seen.has(index)) throw new Error(`shard ${label} given twice: ${seen.get(index)} and ${shardDir}`);
+    seen.set(index, shardDir);
+    await cp(shardDir, dir, {
+      recursive: true,
+      force: true,
+      filter: (source) => path.relative(shardDir, source) !== MANIFEST,
+    });
+  }
+  const missing = Array.from({ length: count ?? 0 }, (_, i) => i).filter((i) => !seen.has(i));
+  if (!count || missing.length)
+    throw new Error(
+      `missing shard(s): ${missing.map((i) => `${i + 1}/${count}`).join(', ') || 'none given'}`,
+    );
 }
 
 export interface BuildSummary {
@@ -189,15 +242,16 @@ async function folderSize(dir: string): Promise<{ files: number; bytes: number }
 }
 
 /** Every page, hub, redirect and host file must exist and be non-empty before staging may replace the output. */
-async function verifyOutput(rendered: RenderedSite, dir: string): Promise<string | undefined> {
+async function verifyOutput(
+  rendered: RenderedSite,
+  dir: string,
+  hostFiles = true,
+): Promise<string | undefined> {
+  const redirects = hostFiles ? rendered.redirects.map((r) => ({ path: r.from })) : [];
   const expected = [
-    ...[...rendered.hubs, ...rendered.pages, ...rendered.redirects.map((r) => ({ path: r.from }))].map((p) =>
-      path.join(p.path, 'index.html'),
-    ),
+    ...[...rendered.hubs, ...rendered.pages, ...redirects].map((p) => path.join(p.path, 'index.html')),
     '404.html',
-    'robots.txt',
-    '_headers',
-    SITEMAP_INDEX,
+    ...(hostFiles ? ['robots.txt', '_headers', SITEMAP_INDEX] : []),
   ];
   for (const file of expected) {
     const info = await stat(path.join(dir, file)).catch(() => undefined);
@@ -237,9 +291,10 @@ export function collectWarnings(site: CheckedSite, rendered: RenderedSite): stri
 export const MANIFEST = 'build-manifest.json';
 
 /** What tooling reads after a build: the summary without timings, so identical inputs give an identical file. */
-export function buildManifest(site: CheckedSite, summary: BuildSummary, inputs = ''): string {
+export function buildManifest(site: CheckedSite, summary: BuildSummary, inputs = '', shard?: string): string {
   const manifest = {
     generator: 'denial-pages',
+    ...(shard && { shard }),
     /** Hash of data, templates, code and locked dependencies; an equal hash means an equal build. */
     inputs,
     host: site.data.site.deploy.host,
@@ -277,7 +332,7 @@ async function readManifest(outDir: string) {
     return JSON.parse(text) as Pick<
       BuildSummary,
       'pages' | 'reasons' | 'hubs' | 'redirects' | 'sitemapUrls' | 'files' | 'bytes' | 'warnings'
-    > & { inputs?: string };
+    > & { inputs?: string; shard?: string };
   } catch {
     return undefined;
   }
@@ -317,9 +372,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   };
 
   const inputs = await inputHash(root, dataDir, templatesDir);
-  if (!options.force) {
+  const shard = options.shard;
+  if (!options.force && !options.mergeShards) {
     const previous = await readManifest(outDir);
-    if (previous?.inputs === inputs) {
+    if (previous?.inputs === inputs && previous.shard === shardLabel(shard)) {
       // Nothing the build reads has changed since this output was written: it is already the result.
       Object.assign(summary, {
         ok: true,
@@ -353,20 +409,35 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     summary.redirects = rendered.redirects.length;
     summary.sitemapUrls = rendered.sitemap.length;
     summary.warnings = collectWarnings(site, rendered);
-    progress.stage('render pages', rendered.pages.length + rendered.hubs.length + 1);
-    await timed('render HTML', () =>
-      render(site, staged.dir, { root, dataDir, templatesDir, progress, staged, rendered }),
-    );
-    progress.done();
-    progress.stage('sitemaps and host files');
-    await timed('sitemaps and host files', () =>
-      writeHostFiles(staged.dir, site.data.site, rendered.redirects, rendered.sitemap),
-    );
+    // A shard renders a deterministic share of the pages (every n-th), and every hub and asset.
+    const share = shard
+      ? { ...rendered, pages: rendered.pages.filter((_, i) => i % shard.count === shard.index) }
+      : rendered;
+    if (options.mergeShards) {
+      const dirs = options.mergeShards;
+      progress.stage('merge shards');
+      await timed('merge shards', () => copyShards(dirs, staged.dir, inputs));
+    } else {
+      progress.stage('render pages', share.pages.length + share.hubs.length + 1);
+      await timed('render HTML', () =>
+        render(site, staged.dir, { root, dataDir, templatesDir, progress, staged, rendered: share }),
+      );
+      progress.done();
+    }
+    if (!shard) {
+      progress.stage('sitemaps and host files');
+      await timed('sitemaps and host files', () =>
+        writeHostFiles(staged.dir, site.data.site, rendered.redirects, rendered.sitemap),
+      );
+    }
     await timed('verify', async () => {
-      const problem = await verifyOutput(rendered, staged.dir);
+      const problem = await verifyOutput(share, staged.dir, !shard);
       if (problem) throw new Error(problem);
       Object.assign(summary, await folderSize(staged.dir));
-      await writeFile(path.join(staged.dir, MANIFEST), buildManifest(site, summary, inputs));
+      await writeFile(
+        path.join(staged.dir, MANIFEST),
+        buildManifest(site, summary, inputs, shardLabel(shard)),
+      );
     });
     await timed('swap into place', () => staged.commit());
   } catch (e) {

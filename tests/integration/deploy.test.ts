@@ -1,12 +1,15 @@
 // The marketer's build: reproducible output, atomic replacement under failure, and one-place price changes.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/build-site.ts';
 import { buildCommand, runBuild } from '../helpers/build.ts';
 import { hashTree, makeFixture, PROJECT_ROOT, type Fixture } from '../helpers/fixture.ts';
 import { readBuiltPages } from '../helpers/dist.ts';
+
+const run = promisify(execFile);
 
 let fixture: Fixture;
 beforeEach(async () => {
@@ -37,6 +40,63 @@ describe('reproducible output', () => {
     expect(one.code, one.stdout).toBe(0);
     expect(three.code, three.stdout).toBe(0);
     expect(await hashTree(three.outDir)).toEqual(await hashTree(one.outDir));
+  });
+
+  it('merging the outputs of --shard 1/3, 2/3 and 3/3 gives exactly the unsharded build', async () => {
+    const [tsx, args] = buildCommand(fixture, path.join(fixture.root, 'out-single'));
+    const single = await runBuild(fixture, path.join(fixture.root, 'out-single'));
+    expect(single.code, single.stdout).toBe(0);
+    const shards = ['1/3', '2/3', '3/3'].map((spec, i) => ({
+      spec,
+      dir: path.join(fixture.root, `shard-${i}`),
+    }));
+    for (const { spec, dir } of shards) {
+      const withOut = args.map((a) => (a.endsWith('out-single') ? dir : a));
+      const { stdout } = await run(tsx, [...withOut, '--shard', spec], { cwd: PROJECT_ROOT });
+      expect(stdout).toContain('build complete');
+    }
+    // Each shard has every hub but only its share of the guides.
+    const guides = async (dir: string) =>
+      (await readBuiltPages(dir)).filter(
+        (p) => /^\/[^/]+\/[^/]+\/[^/]+\/$/.test(p.path) && !p.html.includes('http-equiv'),
+      );
+    const shareSizes = await Promise.all(shards.map((s) => guides(s.dir)));
+    expect(shareSizes.map((g) => g.length).reduce((a, b) => a + b)).toBe(
+      (await guides(single.outDir)).length,
+    );
+    const merged = path.join(fixture.root, 'out-merged');
+    const { stdout } = await run(
+      path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
+      [
+        'scripts/merge.ts',
+        '--data',
+        fixture.dataDir,
+        '--templates',
+        path.join(fixture.root, 'templates'),
+        '--out',
+        merged,
+        ...shards.map((s) => s.dir),
+      ],
+      { cwd: PROJECT_ROOT },
+    );
+    expect(stdout).toContain('build complete');
+    expect(await hashTree(merged)).toEqual(await hashTree(single.outDir));
+    // A missing shard is refused, and nothing is written.
+    const refused = await run(
+      path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
+      [
+        'scripts/merge.ts',
+        '--data',
+        fixture.dataDir,
+        '--templates',
+        path.join(fixture.root, 'templates'),
+        '--out',
+        path.join(fixture.root, 'out-partial'),
+        shards[0]!.dir,
+      ],
+      { cwd: PROJECT_ROOT },
+    ).catch((e: { stdout: string; code: number }) => e);
+    expect(refused.stdout).toContain('missing shard(s): 2/3, 3/3');
   });
 
   it('skips a rebuild when nothing it reads has changed, and rebuilds after an edit', async () => {
