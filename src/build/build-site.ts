@@ -10,7 +10,7 @@ import { checkSite, renderSite, type CheckedSite, type RenderedSite } from '../p
 import { stageOutput, type StagedOutput } from './atomic-output.ts';
 import { SITEMAP_INDEX, writeHostFiles } from './host-files.ts';
 import { HOST_LIMITS } from './host-limits.ts';
-import { inputHash } from './input-hash.ts';
+import { fingerprint, inputHash, renderHash } from './input-hash.ts';
 import { MODEL_ENV } from '../site-data.ts';
 import { RENDERED_MESSAGE, silentProgress, type Progress } from './progress.ts';
 
@@ -106,6 +106,8 @@ export interface BuildSummary {
   outDir: string;
   /** True when the output already matched the inputs and nothing was rebuilt. */
   upToDate?: boolean;
+  /** Guide pages rendered this time (the rest were reused from the previous output). */
+  rerendered?: number;
 }
 
 /** Options every renderer gets. */
@@ -117,6 +119,8 @@ export interface RenderOptions {
   staged?: StagedOutput;
   /** The finished models; Astro workers read them from a model file instead of rerunning the pipeline. */
   rendered?: RenderedSite;
+  /** `outDir` already holds reused pages: render beside it and merge, never into it directly. */
+  keepExisting?: boolean;
 }
 
 /** Render workers for a page count: one per core (at most four), and one for small sites. */
@@ -184,11 +188,11 @@ export async function renderWithAstro(
       shares.map(async (share, w) => {
         const modelFile = path.join(scratch, `model-${w}.json`);
         await writeFile(modelFile, JSON.stringify(share));
-        const dir = workers === 1 ? outDir : path.join(scratch, `out-${w}`);
+        const dir = workers === 1 && !options.keepExisting ? outDir : path.join(scratch, `out-${w}`);
         await runAstro(dir, modelFile, options);
       }),
     );
-    if (workers > 1)
+    if (workers > 1 || options.keepExisting)
       for (let w = 0; w < workers; w++) await mergeInto(path.join(scratch, `out-${w}`), outDir);
   } finally {
     await rm(scratch, { recursive: true, force: true });
@@ -338,6 +342,64 @@ async function readManifest(outDir: string) {
   }
 }
 
+/** What the last build of an output folder rendered, kept in .cache/ (not deployed). */
+interface BuildState {
+  renderHash: string;
+  models: Record<string, string>;
+}
+
+const statePath = (root: string, outDir: string) =>
+  path.join(root, '.cache', 'build-state', `${fingerprint(outDir)}.json`);
+
+async function readState(file: string): Promise<BuildState | undefined> {
+  return readFile(file, 'utf8')
+    .then((text) => JSON.parse(text) as BuildState)
+    .catch(() => undefined);
+}
+
+/**
+ * Starts the staging folder from the previous output and returns the models that must be rendered again: new or
+ * changed pages and hubs (the home page always, Astro needs it). Files of pages no longer built are removed, and
+ * host files are left to be written afresh.
+ */
+async function reuseUnchanged(
+  outDir: string,
+  stagingDir: string,
+  rendered: RenderedSite,
+  previous: BuildState,
+  models: Record<string, string>,
+): Promise<RenderedSite> {
+  await cp(outDir, stagingDir, { recursive: true });
+  const current = new Set([
+    ...rendered.pages.map((p) => p.path),
+    ...rendered.hubs.map((h) => h.path),
+    ...rendered.redirects.map((r) => r.from),
+  ]);
+  for (const entry of await readdir(stagingDir, { withFileTypes: true, recursive: true })) {
+    const relative = path.relative(stagingDir, path.join(entry.parentPath, entry.name));
+    const stale =
+      entry.isFile() &&
+      ((entry.name === 'index.html' && !current.has(`/${path.dirname(relative)}/`.replace('/./', '/'))) ||
+        (path.dirname(relative) === '.' &&
+          /^(sitemap.*\.xml|analytics\.js|_headers|_redirects|robots\.txt|build-manifest\.json)$/.test(
+            entry.name,
+          )));
+    if (stale) await rm(path.join(stagingDir, relative));
+  }
+  // A model that changed, or whose file is missing from the previous output, is rendered again.
+  const present = new Set<string>();
+  for (const m of [...rendered.pages, ...rendered.hubs]) {
+    const info = await stat(path.join(stagingDir, m.path, 'index.html')).catch(() => undefined);
+    if (info?.size) present.add(m.path);
+  }
+  const changed = (p: { path: string }) => !present.has(p.path) || previous.models[p.path] !== models[p.path];
+  return {
+    ...rendered,
+    pages: rendered.pages.filter(changed),
+    hubs: rendered.hubs.filter((h) => h.path === '/' || changed(h)),
+  };
+}
+
 export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const root = path.resolve(options.root);
@@ -413,14 +475,43 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     const share = shard
       ? { ...rendered, pages: rendered.pages.filter((_, i) => i % shard.count === shard.index) }
       : rendered;
+    // Incremental: with the same code and settings, an unchanged model renders to the same file as last time.
+    const models = Object.fromEntries(
+      [...rendered.pages, ...rendered.hubs].map((m) => [m.path, fingerprint(m)]),
+    );
+    const currentRender = await renderHash(root, site.data.site);
+    const previousState = await readState(statePath(root, outDir));
+    const previousOutput = await readManifest(outDir);
+    const incremental =
+      !shard &&
+      !options.mergeShards &&
+      !options.force &&
+      !options.render &&
+      previousState?.renderHash === currentRender &&
+      previousOutput !== undefined &&
+      !previousOutput.shard;
     if (options.mergeShards) {
       const dirs = options.mergeShards;
       progress.stage('merge shards');
       await timed('merge shards', () => copyShards(dirs, staged.dir, inputs));
     } else {
-      progress.stage('render pages', share.pages.length + share.hubs.length + 1);
+      const work = incremental
+        ? await timed('reuse unchanged pages', () =>
+            reuseUnchanged(outDir, staged.dir, share, previousState, models),
+          )
+        : share;
+      summary.rerendered = work.pages.length;
+      progress.stage('render pages', work.pages.length + work.hubs.length + 1);
       await timed('render HTML', () =>
-        render(site, staged.dir, { root, dataDir, templatesDir, progress, staged, rendered: share }),
+        render(site, staged.dir, {
+          root,
+          dataDir,
+          templatesDir,
+          progress,
+          staged,
+          rendered: work,
+          keepExisting: incremental,
+        }),
       );
       progress.done();
     }
@@ -440,6 +531,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       );
     });
     await timed('swap into place', () => staged.commit());
+    if (!shard && !options.mergeShards) {
+      const state: BuildState = { renderHash: currentRender, models };
+      await mkdir(path.dirname(statePath(root, outDir)), { recursive: true });
+      await writeFile(statePath(root, outDir), JSON.stringify(state));
+    }
   } catch (e) {
     await staged.discard();
     summary.failure = (e as Error).message;

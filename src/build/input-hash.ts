@@ -13,6 +13,28 @@ async function files(dir: string): Promise<string[]> {
     .sort();
 }
 
+/**
+ * What turns a page model into HTML: the generator's code, its configuration, the locked dependencies and the
+ * site settings. While this hash holds, a page whose model is unchanged renders to the same file as before.
+ */
+export async function renderHash(root: string, siteSettings: unknown): Promise<string> {
+  const hash = createHash('sha256').update(JSON.stringify(siteSettings));
+  const sources = [
+    ...(await files(path.join(root, 'src'))),
+    ...['astro.config.mjs', 'package-lock.json', 'tsconfig.json'].map((f) => path.join(root, f)),
+  ];
+  for (const file of sources) {
+    const content = await readFile(file).catch(() => Buffer.alloc(0));
+    hash.update(path.relative(root, file)).update('\0').update(content).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** A short content hash of any JSON-serialisable value. */
+export function fingerprint(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+}
+
 export async function inputHash(root: string, dataDir: string, templatesDir: string): Promise<string> {
   const hash = createHash('sha256');
   const sources = [

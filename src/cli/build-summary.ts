@@ -24,6 +24,10 @@ export function printBuildSummary(summary: BuildSummary, stream: NodeJS.WriteStr
     lines.push(
       `  pages written   ${indexable + noindex} (${indexable} indexable, ${noindex} noindex) + ${summary.hubs} hubs`,
     );
+    if (summary.rerendered !== undefined && summary.rerendered < indexable + noindex)
+      lines.push(
+        `  re-rendered     ${summary.rerendered} changed guide(s); the others were reused unchanged`,
+      );
     lines.push(
       `  not built       ${skipped + inapplicable} (${skipped} by index policy, ${inapplicable} inapplicable)`,
     );
