@@ -1,6 +1,7 @@
 // Replaces an output folder only when a complete new one is ready. The new output is written to a staging
 // folder beside the old one (same filesystem, so renames are atomic); the swap is two renames, and a crash
 // between them is repaired at the start of the next build. Interrupts remove the staging folder.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
@@ -31,6 +32,11 @@ export async function recoverOutput(outDir: string): Promise<void> {
   const previous = await siblings(outDir, PREVIOUS);
   if (!(await exists(outDir)) && previous[0]) await rename(previous[0], outDir);
   for (const old of await siblings(outDir, PREVIOUS)) await rm(old, { recursive: true, force: true });
+}
+
+function removeInBackground(dir: string): void {
+  const script = `require('node:fs').rmSync(${JSON.stringify(dir)}, { recursive: true, force: true })`;
+  spawn(process.execPath, ['-e', script], { detached: true, stdio: 'ignore' }).unref();
 }
 
 export interface StagedOutput {
@@ -74,7 +80,9 @@ export async function stageOutput(outDir: string): Promise<StagedOutput> {
       if (hadOutput) await rename(outDir, previous);
       await rename(dir, outDir);
       detach();
-      if (hadOutput) await rm(previous, { recursive: true, force: true });
+      // The old output is already out of the way; deleting tens of thousands of files need not hold up the
+      // build, so a detached process does it. If it is cut short, the next build's recoverOutput() finishes it.
+      if (hadOutput) removeInBackground(previous);
     },
     async discard() {
       await rm(dir, { recursive: true, force: true });

@@ -130,14 +130,14 @@ export function renderWorkers(pages: number): number {
   return pages < 400 ? 1 : Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(pages / 400)));
 }
 
-/** rename(), or copy and delete when the two paths are on different filesystems. */
+/** rename() a file or folder, or copy and delete it when the two paths are on different filesystems. */
 async function move(from: string, to: string): Promise<void> {
   try {
     await rename(from, to);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-    await copyFile(from, to);
-    await rm(from);
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true });
   }
 }
 
@@ -150,7 +150,7 @@ export async function mergeInto(from: string, to: string): Promise<void> {
     if (entry.isDirectory()) {
       const existing = await stat(target).catch(() => undefined);
       if (existing?.isDirectory()) await mergeInto(source, target);
-      else await cp(source, target, { recursive: true }).then(() => rm(source, { recursive: true }));
+      else await move(source, target);
     } else {
       await move(source, target);
     }
@@ -159,9 +159,38 @@ export async function mergeInto(from: string, to: string): Promise<void> {
 }
 
 /**
+ * Deals pages to workers whole folders at a time (a payer's pages, or a payer × item's when one payer is too big),
+ * largest first to the least loaded worker: the workers' outputs then share few folders, and merging them is a
+ * handful of folder renames instead of one rename per page.
+ */
+export function splitForWorkers<T extends { path: string }>(pages: readonly T[], workers: number): T[][] {
+  const byFolder = (depth: number) => {
+    const groups = new Map<string, T[]>();
+    for (const p of pages) {
+      const key = p.path
+        .split('/')
+        .slice(1, depth + 1)
+        .join('/');
+      const group = groups.get(key);
+      if (group) group.push(p);
+      else groups.set(key, [p]);
+    }
+    return [...groups.values()];
+  };
+  let groups = byFolder(1);
+  if (Math.max(...groups.map((g) => g.length)) > (pages.length / workers) * 1.25) groups = byFolder(2);
+  const shares: T[][] = Array.from({ length: workers }, () => []);
+  for (const group of groups.sort((a, b) => b.length - a.length || a[0]!.path.localeCompare(b[0]!.path))) {
+    const least = shares.reduce((min, s, i) => (s.length < shares[min]!.length ? i : min), 0);
+    shares[least]!.push(...group);
+  }
+  return shares;
+}
+
+/**
  * Renders the site with `astro build` in child processes: Astro's memory is returned when each exits, an
  * interrupt can stop them before the staging folder is removed, and pages report progress over IPC. Pages are
- * dealt round-robin to one worker per core; each worker reads its share from a model file, and their outputs
+ * dealt by folder to one worker per core; each worker reads its share from a model file, and their outputs
  * are merged into `outDir`.
  */
 export async function renderWithAstro(
@@ -177,9 +206,10 @@ export async function renderWithAstro(
   await mkdir(scratch, { recursive: true });
   options.staged?.onInterrupt(async () => rmSync(scratch, { recursive: true, force: true }));
   const home = rendered.hubs.filter((h) => h.path === '/');
+  const pageShares = splitForWorkers(rendered.pages, workers);
   const shares = Array.from({ length: workers }, (_, w) => ({
     config: site.data.site,
-    pages: rendered.pages.filter((_, i) => i % workers === w),
+    pages: pageShares[w]!,
     // Every worker builds the home and 404 pages (identical files); the first also builds the other hubs.
     hubs: w === 0 ? rendered.hubs : home,
   }));

@@ -191,6 +191,9 @@ describe('atomic replacement', () => {
     const again = await runBuild(fixture, outDir);
     expect(again.code, again.stderr).toBe(0);
     expect((await stat(path.join(outDir, 'index.html'))).size).toBeGreaterThan(0);
+    // The replaced output is deleted by a background process after the swap.
+    for (let i = 0; i < 100 && (await leftovers()).length > 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(await leftovers()).toEqual([]);
   });
 });
