@@ -7,12 +7,21 @@ export const FACT_HELPERS = ['fact', 'value', 'cite'] as const;
 
 type HelperOptions = { data: { citations: Citations } };
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** "$40", "$29.50". Formatters are built once: creating one per page was a measurable share of a 10k build. */
 export function formatMoney(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
-  }).format(amount);
+  const key = `${currency}|${Number.isInteger(amount)}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+    });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amount);
 }
 
 export function createHandlebars(): typeof Handlebars {
