@@ -3,11 +3,12 @@
 // rebuild with nothing changed, a rebuild after one angle changed, `check`, and the floor (src/bench/floor.ts:
 // the same pages from one precompiled Handlebars template, no Astro). Prints a table; writes .bench/results.json.
 import { spawn } from 'node:child_process';
-import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeSyntheticSite } from '../src/bench/synthetic.ts';
+import { folderSize } from '../src/build/build-site.ts';
 
 const ROOT = process.cwd();
 const BENCH_DIR = path.join(ROOT, '.bench');
@@ -163,17 +164,6 @@ function parseStages(stdout: string): Record<string, number> {
 function parseBuiltPages(stdout: string): number | undefined {
   const n = /^\s*pages written\s+(\d+)/m.exec(stdout)?.[1];
   return n === undefined ? undefined : Number(n);
-}
-
-async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
-  }
-  return { files, bytes };
 }
 
 // --- one size ------------------------------------------------------------------------------------------------

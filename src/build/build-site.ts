@@ -11,7 +11,7 @@ import { stageOutput, type StagedOutput } from './atomic-output.ts';
 import { SITEMAP_INDEX, writeHostFiles } from './host-files.ts';
 import { HOST_LIMITS } from './host-limits.ts';
 import { fingerprint, inputHash, renderHash } from './input-hash.ts';
-import { MODEL_ENV } from '../site-data.ts';
+import { MODEL_ENV, writeModelFile } from '../site-data.ts';
 import { RENDERED_MESSAGE, silentProgress, type Progress } from './progress.ts';
 
 /** Lengths search results show before cutting off. */
@@ -217,7 +217,7 @@ export async function renderWithAstro(
     await Promise.all(
       shares.map(async (share, w) => {
         const modelFile = path.join(scratch, `model-${w}.json`);
-        await writeFile(modelFile, JSON.stringify(share));
+        await writeModelFile(modelFile, share);
         const dir = workers === 1 && !options.keepExisting ? outDir : path.join(scratch, `out-${w}`);
         await runAstro(dir, modelFile, options);
       }),
@@ -264,7 +264,7 @@ function runAstro(outDir: string, modelFile: string, options: RenderOptions): Pr
   });
 }
 
-async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
+export async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
   let files = 0;
   let bytes = 0;
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {

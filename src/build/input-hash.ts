@@ -1,7 +1,7 @@
 // A content hash of everything a build reads: data, templates, the generator's own code and configuration, and
 // the locked dependencies. Equal hashes mean equal output (builds are reproducible), so an unchanged site need
 // not be rebuilt.
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -19,15 +19,23 @@ async function files(dir: string): Promise<string[]> {
  */
 export async function renderHash(root: string, siteSettings: unknown): Promise<string> {
   const hash = createHash('sha256').update(JSON.stringify(siteSettings));
-  const sources = [
+  await hashFiles(hash, root, await codeFiles(root));
+  return hash.digest('hex');
+}
+
+/** The generator's own code and configuration, and the locked dependencies. */
+async function codeFiles(root: string): Promise<string[]> {
+  return [
     ...(await files(path.join(root, 'src'))),
     ...['astro.config.mjs', 'package-lock.json', 'tsconfig.json'].map((f) => path.join(root, f)),
   ];
+}
+
+async function hashFiles(hash: Hash, root: string, sources: readonly string[]): Promise<void> {
   for (const file of sources) {
     const content = await readFile(file).catch(() => Buffer.alloc(0));
     hash.update(path.relative(root, file)).update('\0').update(content).update('\0');
   }
-  return hash.digest('hex');
 }
 
 /** A short content hash of any JSON-serialisable value. */
@@ -37,15 +45,7 @@ export function fingerprint(value: unknown): string {
 
 export async function inputHash(root: string, dataDir: string, templatesDir: string): Promise<string> {
   const hash = createHash('sha256');
-  const sources = [
-    ...(await files(dataDir)),
-    ...(await files(templatesDir)),
-    ...(await files(path.join(root, 'src'))),
-    ...['astro.config.mjs', 'package-lock.json', 'tsconfig.json'].map((f) => path.join(root, f)),
-  ];
-  for (const file of sources) {
-    const content = await readFile(file).catch(() => Buffer.alloc(0));
-    hash.update(path.relative(root, file)).update('\0').update(content).update('\0');
-  }
+  const sources = [...(await files(dataDir)), ...(await files(templatesDir)), ...(await codeFiles(root))];
+  await hashFiles(hash, root, sources);
   return hash.digest('hex');
 }

@@ -29,6 +29,12 @@ export function buildCommand(fixture: Fixture, outDir: string): [string, string[
   ];
 }
 
+/** `npm run merge` for a fixture: combine shard folders into `outDir`. */
+export function mergeCommand(fixture: Fixture, outDir: string, shards: string[]): [string, string[]] {
+  const [tsx, args] = buildCommand(fixture, outDir);
+  return [tsx, ['scripts/merge.ts', ...args.slice(1), ...shards]];
+}
+
 export async function runBuild(
   fixture: Fixture,
   outDir = path.join(fixture.root, 'dist'),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/build-site.ts';
-import { buildCommand, runBuild } from '../helpers/build.ts';
+import { buildCommand, mergeCommand, runBuild } from '../helpers/build.ts';
 import { hashTree, makeFixture, PROJECT_ROOT, type Fixture } from '../helpers/fixture.ts';
 import { readBuiltPages } from '../helpers/dist.ts';
 
@@ -66,37 +66,24 @@ describe('reproducible output', () => {
     );
     const merged = path.join(fixture.root, 'out-merged');
     const { stdout } = await run(
-      path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
-      [
-        'scripts/merge.ts',
-        '--data',
-        fixture.dataDir,
-        '--templates',
-        path.join(fixture.root, 'templates'),
-        '--out',
+      ...mergeCommand(
+        fixture,
         merged,
-        ...shards.map((s) => s.dir),
-      ],
+        shards.map((s) => s.dir),
+      ),
       { cwd: PROJECT_ROOT },
     );
     expect(stdout).toContain('build complete');
     expect(await hashTree(merged)).toEqual(await hashTree(single.outDir));
     // A missing shard is refused, and nothing is written.
     const refused = await run(
-      path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
-      [
-        'scripts/merge.ts',
-        '--data',
-        fixture.dataDir,
-        '--templates',
-        path.join(fixture.root, 'templates'),
-        '--out',
-        path.join(fixture.root, 'out-partial'),
-        shards[0]!.dir,
-      ],
-      { cwd: PROJECT_ROOT },
+      ...mergeCommand(fixture, path.join(fixture.root, 'out-partial'), [shards[0]!.dir]),
+      {
+        cwd: PROJECT_ROOT,
+      },
     ).catch((e: { stdout: string; code: number }) => e);
     expect(refused.stdout).toContain('missing shard(s): 2/3, 3/3');
+    expect(await stat(path.join(fixture.root, 'out-partial')).catch(() => undefined)).toBeUndefined();
   });
 
   it('skips a rebuild when nothing changed; after an edit re-renders only the changed pages, soundly', async () => {
