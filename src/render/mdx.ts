@@ -1,5 +1,10 @@
 // Compiles an angle's MDX body once (cached by content hash) and renders it per page with a fixed component
 // map: <Fact>, <Value> and <Cite>. Static rules run on the syntax tree so every problem has a position.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compile, run } from '@mdx-js/mdx';
 import { didYouMean } from '../closest-match.ts';
 import { createError, type DataError } from '../errors/data-error.ts';
@@ -162,7 +167,35 @@ export function compileAngle(
   return entry;
 }
 
+/**
+ * Compiled angles that passed every rule, on disk by content hash, so a rebuild or `check` compiles only new
+ * or edited angles. The key covers the body, its file and line, and the source of this module and the JSX
+ * runtime (the rules and allowed elements), so a change to either compiles everything again.
+ */
+const DISK_CACHE = path.join(process.env['DENIAL_PAGES_CACHE'] ?? path.join(process.cwd(), '.cache'), 'mdx');
+let rulesVersion: string | undefined;
+
+function diskKey(file: string, body: string, bodyLine: number): string {
+  rulesVersion ??= createHash('sha256')
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .update(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'html-runtime.ts')))
+    .digest('hex');
+  return createHash('sha256').update(`${rulesVersion}\0${file}\0${bodyLine}\0${body}`).digest('hex');
+}
+
+interface CachedCompile {
+  code: string;
+  factUses: FactUse[];
+  words: number;
+}
+
 async function compileUncached(file: string, body: string, bodyLine: number) {
+  const key = diskKey(file, body, bodyLine);
+  const cacheFile = path.join(DISK_CACHE, key.slice(0, 2), `${key}.json`);
+  const cached = await readFile(cacheFile, 'utf8')
+    .then((text) => JSON.parse(text) as CachedCompile)
+    .catch(() => undefined);
+  if (cached) return { angle: await toAngle(cached), errors: [] };
   const ctx: RuleContext = { file, lineOffset: bodyLine - 1, errors: [], factUses: [], words: 0 };
   let code: string;
   try {
@@ -179,11 +212,20 @@ async function compileUncached(file: string, body: string, bodyLine: number) {
     return { errors: [createError('MdxSyntax', location, { message: err.reason ?? err.message })] };
   }
   if (ctx.errors.length) return { errors: ctx.errors };
+  const result: CachedCompile = { code, factUses: ctx.factUses, words: ctx.words };
+  // The cache only saves time: if it cannot be written, the build goes on.
+  await mkdir(path.dirname(cacheFile), { recursive: true })
+    .then(() => writeFile(cacheFile, JSON.stringify(result)))
+    .catch(() => undefined);
+  return { angle: await toAngle(result), errors: [] };
+}
+
+async function toAngle({ code, factUses, words }: CachedCompile): Promise<CompiledAngle> {
   const mod = await run(code, { jsx, jsxs, Fragment, baseUrl: import.meta.url } as never);
   const Content = mod.default as unknown as (props: { components: Record<ComponentName, unknown> }) => Html;
-  const angle: CompiledAngle = {
-    factUses: ctx.factUses,
-    words: ctx.words,
+  return {
+    factUses,
+    words,
     render(citations) {
       const components: Record<ComponentName, (p: { id: string }) => Html> = {
         Fact: ({ id }) => new Html(citations.statement(id)),
@@ -193,5 +235,4 @@ async function compileUncached(file: string, body: string, bodyLine: number) {
       return Content({ components }).value;
     },
   };
-  return { angle, errors: [] };
 }
