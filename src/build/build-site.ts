@@ -10,7 +10,7 @@ import { checkSite, renderSite, type CheckedSite, type RenderedSite } from '../p
 import { stageOutput, type StagedOutput } from './atomic-output.ts';
 import { SITEMAP_INDEX, writeHostFiles } from './host-files.ts';
 import { HOST_LIMITS } from './host-limits.ts';
-import { fingerprint, inputHash, renderHash } from './input-hash.ts';
+import { fingerprint, hashInputs, renderHash } from './input-hash.ts';
 import { MODEL_ENV, writeModelFile } from '../site-data.ts';
 import { RENDERED_MESSAGE, silentProgress, type Progress } from './progress.ts';
 
@@ -472,10 +472,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     }
   };
 
-  const inputs = await inputHash(root, dataDir, templatesDir);
+  const { inputs, code } = await hashInputs(root, dataDir, templatesDir);
   const shard = options.shard;
+  const previous = await readManifest(outDir);
   if (!options.force && !options.mergeShards) {
-    const previous = await readManifest(outDir);
     if (previous?.inputs === inputs && previous.shard === shardLabel(shard)) {
       // Nothing the build reads has changed since this output was written: it is already the result.
       Object.assign(summary, {
@@ -518,17 +518,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     const models = Object.fromEntries(
       [...rendered.pages, ...rendered.hubs].map((m) => [m.path, fingerprint(m)]),
     );
-    const currentRender = await renderHash(root, site.data.site);
+    const currentRender = renderHash(code, site.data.site);
     const previousState = await readState(statePath(root, outDir));
-    const previousOutput = await readManifest(outDir);
     const incremental =
       !shard &&
       !options.mergeShards &&
       !options.force &&
       !options.render &&
       previousState?.renderHash === currentRender &&
-      previousOutput !== undefined &&
-      !previousOutput.shard;
+      previous !== undefined &&
+      !previous.shard;
     if (options.mergeShards) {
       const dirs = options.mergeShards;
       progress.stage('merge shards');

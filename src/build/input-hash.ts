@@ -1,7 +1,7 @@
 // A content hash of everything a build reads: data, templates, the generator's own code and configuration, and
 // the locked dependencies. Equal hashes mean equal output (builds are reproducible), so an unchanged site need
 // not be rebuilt.
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -13,16 +13,6 @@ async function files(dir: string): Promise<string[]> {
     .sort();
 }
 
-/**
- * What turns a page model into HTML: the generator's code, its configuration, the locked dependencies and the
- * site settings. While this hash holds, a page whose model is unchanged renders to the same file as before.
- */
-export async function renderHash(root: string, siteSettings: unknown): Promise<string> {
-  const hash = createHash('sha256').update(JSON.stringify(siteSettings));
-  await hashFiles(hash, root, await codeFiles(root));
-  return hash.digest('hex');
-}
-
 /** The generator's own code and configuration, and the locked dependencies. */
 async function codeFiles(root: string): Promise<string[]> {
   return [
@@ -31,11 +21,13 @@ async function codeFiles(root: string): Promise<string[]> {
   ];
 }
 
-async function hashFiles(hash: Hash, root: string, sources: readonly string[]): Promise<void> {
+async function hashFiles(root: string, sources: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
   for (const file of sources) {
     const content = await readFile(file).catch(() => Buffer.alloc(0));
     hash.update(path.relative(root, file)).update('\0').update(content).update('\0');
   }
+  return hash.digest('hex');
 }
 
 /** A short content hash of any JSON-serialisable value. */
@@ -43,9 +35,26 @@ export function fingerprint(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 }
 
-export async function inputHash(root: string, dataDir: string, templatesDir: string): Promise<string> {
-  const hash = createHash('sha256');
-  const sources = [...(await files(dataDir)), ...(await files(templatesDir)), ...(await codeFiles(root))];
-  await hashFiles(hash, root, sources);
-  return hash.digest('hex');
+export interface InputHashes {
+  /** Data, templates and code: equal means the whole output is equal. */
+  inputs: string;
+  /** The code, configuration and locked dependencies alone. */
+  code: string;
+}
+
+/** Hashes every file the build reads, the code once for both hashes. */
+export async function hashInputs(root: string, dataDir: string, templatesDir: string): Promise<InputHashes> {
+  const code = await hashFiles(root, await codeFiles(root));
+  const content = await hashFiles(root, [...(await files(dataDir)), ...(await files(templatesDir))]);
+  return { code, inputs: createHash('sha256').update(`${code}\0${content}`).digest('hex') };
+}
+
+/**
+ * What turns a page model into HTML: the generator's code, its configuration, the locked dependencies and the
+ * site settings. While this hash holds, a page whose model is unchanged renders to the same file as before.
+ */
+export function renderHash(code: string, siteSettings: unknown): string {
+  return createHash('sha256')
+    .update(`${code}\0${JSON.stringify(siteSettings)}`)
+    .digest('hex');
 }

@@ -1,6 +1,7 @@
 // The pipeline in one call: load → validate → join → render. Astro routes and scripts call this; it runs
 // without Astro too (tests, check, report).
 import path from 'node:path';
+import { groupBy } from '../group-by.ts';
 import { hasErrors, sortErrors, type DataError } from '../errors/data-error.ts';
 import type { SitemapEntry } from '../build/host-files.ts';
 import { buildHubs, type HubModel } from '../render/hubs.ts';
@@ -154,11 +155,7 @@ export function renderSite(site: CheckedSite): RenderedSite {
 /** Page models for every combination that is built (indexable or noindex). */
 export function renderPages(site: CheckedSite): PageModel[] {
   const built = site.join.combinations.filter((c) => c.status !== 'skipped');
-  const group = (key: (c: Combination) => string) => {
-    const map = new Map<string, Combination[]>();
-    for (const c of site.join.combinations) map.set(key(c), [...(map.get(key(c)) ?? []), c]);
-    return map;
-  };
+  const group = (key: (c: Combination) => string) => groupBy(site.join.combinations, key);
   const byPayerItem = group((c) => `${c.payer.slug}|${c.item.slug}`);
   const byItemReason = group((c) => `${c.item.slug}|${c.reason.slug}`);
   return built.map((combo) => {

@@ -1,5 +1,6 @@
 // The near-duplicate half of the index policy. Pages that share payer and reason are compared on their main
 // content; a page that repeats too much of an already indexable sibling is not indexable itself.
+import { groupBy } from '../group-by.ts';
 import type { PageModel } from '../render/page.ts';
 import { shingleHashes } from './shingles.ts';
 
@@ -16,7 +17,8 @@ export interface NearDuplicate {
   overlap: number;
 }
 
-const groupKey = (p: PageModel) => `${p.payer.slug}|${p.reason.slug}`;
+/** Pages compared with each other: the same payer and reason. */
+export const groupKey = (p: PageModel) => `${p.payer.slug}|${p.reason.slug}`;
 
 /** Shingles every set contains (all sets sorted). */
 function intersectAll(sets: readonly Uint32Array[]): Set<number> {
@@ -42,12 +44,7 @@ export function findNearDuplicates(
   threshold: number,
   rank: (page: PageModel) => number,
 ): NearDuplicate[] {
-  const groups = new Map<string, PageModel[]>();
-  for (const p of pages) {
-    const group = groups.get(groupKey(p));
-    if (group) group.push(p);
-    else groups.set(groupKey(p), [p]);
-  }
+  const groups = groupBy(pages, groupKey);
   const found: NearDuplicate[] = [];
   for (const group of groups.values()) {
     group.sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));

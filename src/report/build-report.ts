@@ -4,7 +4,8 @@ import { DESCRIPTION_MAX, TITLE_MAX } from '../build/build-site.ts';
 import type { CheckedSite, RenderedSite } from '../pipeline/index.ts';
 import type { Combination } from '../pipeline/join.ts';
 import type { PageModel } from '../render/page.ts';
-import { mainContent, type NearDuplicate } from '../pipeline/near-duplicates.ts';
+import { groupBy } from '../group-by.ts';
+import { groupKey, mainContent, type NearDuplicate } from '../pipeline/near-duplicates.ts';
 import { containment, containmentSorted, median, shingleHashes, shingles } from '../pipeline/shingles.ts';
 
 export interface MissingAngle {
@@ -64,11 +65,7 @@ function layersOf(c: Combination): string {
 export function pageOverlap(pages: readonly PageModel[]): Report['pageOverlap'] {
   const indexable = pages.filter((p) => p.robots === 'index, follow');
   const sets = new Map(indexable.map((p) => [p.path, shingleHashes(mainContent(p))]));
-  const groups = new Map<string, PageModel[]>();
-  for (const p of indexable) {
-    const key = `${p.payer.slug}|${p.reason.slug}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
-  }
+  const groups = groupBy(indexable, groupKey);
   const pairScores: number[] = [];
   const closest: { page: string; sibling: string; overlap: number }[] = [];
   for (const group of groups.values()) {
