@@ -14,6 +14,8 @@ export interface SiteBuild {
   config: Site;
   pages: PageModel[];
   hubs: HubModel[];
+  /** A shell build: routes render their layout shells (render/shell.ts) instead of pages. */
+  shells?: boolean;
 }
 
 /** Environment variable naming the model file a build hands its Astro render worker. */
@@ -27,19 +29,19 @@ export async function writeModelFile(file: string, build: SiteBuild): Promise<vo
   const out = createWriteStream(file);
   const write = (line: string) =>
     out.write(`${line}\n`) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
-  await write(JSON.stringify({ config: build.config, hubs: build.hubs }));
+  await write(JSON.stringify({ config: build.config, hubs: build.hubs, shells: build.shells }));
   for (const page of build.pages) await write(JSON.stringify(page));
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
 }
 
 async function readModelFile(file: string): Promise<SiteBuild> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  let head: Pick<SiteBuild, 'config' | 'hubs'> | undefined;
+  let head: Omit<SiteBuild, 'pages'> | undefined;
   const pages: PageModel[] = [];
   for await (const line of lines) {
     if (!line) continue;
     if (head) pages.push(JSON.parse(line) as PageModel);
-    else head = JSON.parse(line) as Pick<SiteBuild, 'config' | 'hubs'>;
+    else head = JSON.parse(line) as Omit<SiteBuild, 'pages'>;
   }
   if (!head) throw new Error(`empty model file ${file}`);
   return { ...head, pages };

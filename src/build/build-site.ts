@@ -1,18 +1,22 @@
 // npm run build: check the data, let Astro render into a staging folder, verify it, then swap it into place.
 // Any failure leaves the previous output folder exactly as it was.
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { hasErrors, type DataError } from '../errors/data-error.ts';
 import { checkSite, renderSite, type CheckedSite, type RenderedSite } from '../pipeline/index.ts';
 import { stageOutput, type StagedOutput } from './atomic-output.ts';
 import { SITEMAP_INDEX, writeHostFiles } from './host-files.ts';
 import { HOST_LIMITS } from './host-limits.ts';
 import { fingerprint, hashInputs, renderHash } from './input-hash.ts';
-import { MODEL_ENV, writeModelFile } from '../site-data.ts';
-import { RENDERED_MESSAGE, silentProgress, type Progress } from './progress.ts';
+import { writeModelFile } from '../site-data.ts';
+import { silentProgress, type Progress } from './progress.ts';
+import { runAstro } from './run-astro.ts';
+import { listFiles, prepareShells, type ShellSet } from './shells.ts';
+import { createStamper, type Stamped, type StampSetup } from './stamp.ts';
+import type { StampBatch, StampReply } from './stamp-worker.ts';
 
 /** Lengths search results show before cutting off. */
 export const TITLE_MAX = 60;
@@ -121,6 +125,10 @@ export interface RenderOptions {
   rendered?: RenderedSite;
   /** `outDir` already holds reused pages: render beside it and merge, never into it directly. */
   keepExisting?: boolean;
+  /** The layout shells, when the build has started preparing them (in parallel with the page models). */
+  shells?: Promise<ShellSet>;
+  /** Called with the fingerprint of every model rendered, when the renderer computed them on the way. */
+  onFingerprints?: (fingerprints: Map<string, string>) => void;
 }
 
 /** Render workers for a page count: one per core (at most four), and one for small sites. */
@@ -187,6 +195,123 @@ export function splitForWorkers<T extends { path: string }>(pages: readonly T[],
   return shares;
 }
 
+/** Hard-links each file of `from` into `to` (a copy across filesystems), replacing a file already there. */
+async function placeFiles(from: string, to: string): Promise<void> {
+  for (const file of await listFiles(from)) {
+    const target = path.join(to, file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await rm(target, { force: true });
+    await link(path.join(from, file), target).catch(() => copyFile(path.join(from, file), target));
+  }
+}
+
+/** Models per message to a stamping thread: few messages, little held in flight. */
+const STAMP_BATCH = 64;
+
+/** Stamps in `threads` worker threads, each fed batches of model JSON; returns the models' fingerprints. */
+async function stampInThreads(
+  setup: StampSetup,
+  entries: Iterable<Stamped>,
+  threads: number,
+  progress: Progress,
+): Promise<Map<string, string>> {
+  const fingerprints = new Map<string, string>();
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(new URL('./stamp-worker.ts', import.meta.url), { workerData: setup }),
+  );
+  const waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  const failed = new Promise<never>((_, reject) => {
+    for (const worker of workers) {
+      worker.on('error', reject);
+      worker.on('message', (reply: StampReply) => {
+        const pending = waiting.get(reply.id)!;
+        waiting.delete(reply.id);
+        if (reply.error) return pending.reject(new Error(`writing pages failed: ${reply.error}`));
+        for (const [page, fp] of reply.fingerprints!) fingerprints.set(page, fp);
+        progress.tick(reply.fingerprints!.length);
+        pending.resolve();
+      });
+    }
+  });
+  failed.catch(() => undefined);
+  let id = 0;
+  // Each thread has at most two batches queued, so memory holds a few hundred pages, not the site.
+  const send = (w: number, kind: Stamped['kind'], models: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      waiting.set(++id, { resolve, reject });
+      workers[w]!.postMessage({ id, kind, models } satisfies StampBatch);
+    });
+  const lanes = workers.map(() => Promise.resolve());
+  const inFlight = workers.map(() => [] as Promise<void>[]);
+  try {
+    let batch: string[] = [];
+    let kind: Stamped['kind'] = 'hub';
+    let next = 0;
+    const flush = async () => {
+      if (!batch.length) return;
+      const w = next++ % threads;
+      if (inFlight[w]!.length >= 2) await Promise.race([inFlight[w]!.shift()!, failed]);
+      const sent = send(w, kind, batch);
+      inFlight[w]!.push(sent);
+      lanes[w] = lanes[w]!.then(() => sent);
+      batch = [];
+    };
+    for (const entry of entries) {
+      if (entry.kind !== kind) await flush();
+      kind = entry.kind;
+      batch.push(JSON.stringify(entry.model));
+      if (batch.length >= STAMP_BATCH) await flush();
+    }
+    await flush();
+    await Promise.race([Promise.all(lanes), failed]);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return fingerprints;
+}
+
+/**
+ * The default renderer. Astro renders the layout shells, the 404 page and the assets once (or they come from
+ * the cache); every page and hub is then its shell with the page's parts filled in, written straight to disk,
+ * by worker threads on a large site. A test holds that this gives the same bytes as renderWithAstro, which has
+ * Astro render every page itself.
+ */
+export async function renderWithShells(
+  site: CheckedSite,
+  outDir: string,
+  options: RenderOptions,
+): Promise<void> {
+  const rendered = options.rendered ?? renderSite(site);
+  const config = site.data.site;
+  const shells = await (options.shells ??
+    hashInputs(options.root, options.dataDir, options.templatesDir).then(({ code }) =>
+      prepareShells(config, renderHash(code, config), options),
+    ));
+  await placeFiles(shells.staticDir, outDir);
+  const setup: StampSetup = {
+    shells: { guide: shells.guide, hub: shells.hub },
+    config,
+    outDir,
+    keepExisting: Boolean(options.keepExisting),
+  };
+  function* entries(): Generator<Stamped> {
+    for (const model of rendered.hubs) yield { kind: 'hub', model };
+    for (const model of rendered.pages) yield { kind: 'page', model };
+  }
+  const threads = renderWorkers(rendered.pages.length);
+  if (threads > 1) {
+    const fingerprints = await stampInThreads(setup, entries(), threads, options.progress);
+    options.onFingerprints?.(fingerprints);
+    return;
+  }
+  const stamp = createStamper(setup);
+  for (const entry of entries()) {
+    stamp(entry);
+    options.progress.tick();
+  }
+}
+
 /**
  * Renders the site with `astro build` in child processes: Astro's memory is returned when each exits, an
  * interrupt can stop them before the staging folder is removed, and pages report progress over IPC. Pages are
@@ -227,41 +352,6 @@ export async function renderWithAstro(
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-}
-
-function runAstro(outDir: string, modelFile: string, options: RenderOptions): Promise<void> {
-  const astro = path.join(options.root, 'node_modules/astro/bin/astro.mjs');
-  const child = spawn(
-    process.execPath,
-    [astro, 'build', '--outDir', outDir, '--root', options.root, '--silent'],
-    {
-      cwd: options.root,
-      env: {
-        ...process.env,
-        [MODEL_ENV]: modelFile,
-        DENIAL_PAGES_DATA: options.dataDir,
-        DENIAL_PAGES_TEMPLATES: options.templatesDir,
-      },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.on('message', (message) => {
-    if (message === RENDERED_MESSAGE) options.progress.tick();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  options.staged?.onInterrupt(async () => {
-    child.kill('SIGKILL');
-    await exited;
-  });
-  return exited.then((code) => {
-    if (code !== 0)
-      throw new Error(
-        `astro build exited with code ${code}:\n${output.trim().split('\n').slice(-15).join('\n')}`,
-      );
-  });
 }
 
 export async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
@@ -445,7 +535,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const dataDir = path.resolve(root, options.dataDir ?? 'data');
   const templatesDir = path.resolve(root, options.templatesDir ?? 'templates');
   const outDir = path.resolve(root, options.outDir ?? 'dist');
-  const render = options.render ?? renderWithAstro;
+  const render = options.render ?? renderWithShells;
   const progress = options.progress ?? silentProgress;
   const summary: BuildSummary = {
     ok: false,
@@ -502,6 +592,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   if (!site || hasErrors(errors)) return finish();
 
   const staged = await stageOutput(outDir);
+  const currentRender = renderHash(code, site.data.site);
+  // Astro renders the shells (or they come from the cache) while this process builds the page models.
+  const shells =
+    render === renderWithShells && !options.mergeShards
+      ? prepareShells(site.data.site, currentRender, { root, dataDir, templatesDir, staged })
+      : undefined;
+  shells?.catch(() => undefined); // awaited by the renderer; a failure before that is reported there
   try {
     const rendered = await timed('page models', () => renderSite(site));
     // Counted after rendering: the near-duplicate rule can take pages out of the index.
@@ -514,11 +611,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     const share = shard
       ? { ...rendered, pages: rendered.pages.filter((_, i) => i % shard.count === shard.index) }
       : rendered;
-    // Incremental: with the same code and settings, an unchanged model renders to the same file as last time.
-    const models = Object.fromEntries(
-      [...rendered.pages, ...rendered.hubs].map((m) => [m.path, fingerprint(m)]),
-    );
-    const currentRender = renderHash(code, site.data.site);
     const previousState = await readState(statePath(root, outDir));
     const incremental =
       !shard &&
@@ -528,6 +620,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       previousState?.renderHash === currentRender &&
       previous !== undefined &&
       !previous.shard;
+    // Incremental: with the same code and settings, an unchanged model renders to the same file as last time.
+    // The fingerprints are needed up front to compare; otherwise the stamping threads compute them on the way.
+    const fingerprintAll = () =>
+      Object.fromEntries([...rendered.pages, ...rendered.hubs].map((m) => [m.path, fingerprint(m)]));
+    let models = incremental ? fingerprintAll() : undefined;
+    const allModels = rendered.pages.length + rendered.hubs.length;
     if (options.mergeShards) {
       const dirs = options.mergeShards;
       progress.stage('merge shards');
@@ -535,7 +633,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     } else {
       const work = incremental
         ? await timed('reuse unchanged pages', () =>
-            reuseUnchanged(outDir, staged.dir, share, previousState, models),
+            reuseUnchanged(outDir, staged.dir, share, previousState, models!),
           )
         : share;
       summary.rerendered = work.pages.length;
@@ -549,6 +647,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
           staged,
           rendered: work,
           keepExisting: incremental,
+          ...(shells && { shells }),
+          onFingerprints: (found) => {
+            if (found.size === allModels) models ??= Object.fromEntries(found);
+          },
         }),
       );
       progress.done();
@@ -570,11 +672,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     });
     await timed('swap into place', () => staged.commit());
     if (!shard && !options.mergeShards) {
-      const state: BuildState = { renderHash: currentRender, models };
+      const state: BuildState = { renderHash: currentRender, models: models ?? fingerprintAll() };
       await mkdir(path.dirname(statePath(root, outDir)), { recursive: true });
       await writeFile(statePath(root, outDir), JSON.stringify(state));
     }
   } catch (e) {
+    await shells?.catch(() => undefined);
     await staged.discard();
     summary.failure = (e as Error).message;
     return finish();

@@ -13,10 +13,11 @@ async function files(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** The generator's own code and configuration, and the locked dependencies. */
+/** The generator's own code, configuration and static files, and the locked dependencies. */
 async function codeFiles(root: string): Promise<string[]> {
   return [
     ...(await files(path.join(root, 'src'))),
+    ...(await files(path.join(root, 'public'))),
     ...['astro.config.mjs', 'package-lock.json', 'tsconfig.json'].map((f) => path.join(root, f)),
   ];
 }

@@ -20,15 +20,43 @@ export interface NearDuplicate {
 /** Pages compared with each other: the same payer and reason. */
 export const groupKey = (p: PageModel) => `${p.payer.slug}|${p.reason.slug}`;
 
-/** Shingles every set contains (all sets sorted). */
-function intersectAll(sets: readonly Uint32Array[]): Set<number> {
-  let common = new Set(sets[0] ?? []);
-  for (const set of sets.slice(1)) {
-    const next = new Set<number>();
-    for (const h of set) if (common.has(h)) next.add(h);
-    common = next;
+/**
+ * The group's shingles as an inverted index: each distinct shingle is a run of the pages that contain it (in page
+ * order), and each page lists the runs of its shingles. Built by sorting (shingle, page) pairs packed into one
+ * number, so the whole index is typed arrays and one native sort, with no hash map of shingles.
+ */
+function invertedIndex(sets: readonly Uint32Array[]) {
+  let total = 0;
+  for (const set of sets) total += set.length;
+  const pairs = new Float64Array(total);
+  let at = 0;
+  // Pages are numbered below 2^20 and shingles are 32-bit, so shingle × 2^20 + page is exact in a double.
+  sets.forEach((set, page) => {
+    for (let k = 0; k < set.length; k++) pairs[at++] = set[k]! * 0x100000 + page;
+  });
+  pairs.sort();
+  const pageOf = new Int32Array(total);
+  const runStart: number[] = [];
+  const perPage = new Int32Array(sets.length);
+  const runOfPair = new Int32Array(total);
+  let previous = -1;
+  for (let k = 0; k < total; k++) {
+    const shingle = Math.floor(pairs[k]! / 0x100000);
+    const page = pairs[k]! - shingle * 0x100000;
+    if (shingle !== previous) runStart.push(k);
+    previous = shingle;
+    pageOf[k] = page;
+    runOfPair[k] = runStart.length - 1;
+    perPage[page]!++;
   }
-  return common;
+  runStart.push(total);
+  // Each page's runs, in one flat array sliced by offsets.
+  const offsets = new Int32Array(sets.length + 1);
+  for (let p = 0; p < sets.length; p++) offsets[p + 1] = offsets[p]! + perPage[p]!;
+  const fill = offsets.slice(0, sets.length);
+  const runsOfPage = new Int32Array(total);
+  for (let k = 0; k < total; k++) runsOfPage[fill[pageOf[k]!]!++] = runOfPair[k]!;
+  return { pageOf, runStart: Int32Array.from(runStart), offsets, runsOfPage };
 }
 
 /**
@@ -36,8 +64,8 @@ function intersectAll(sets: readonly Uint32Array[]): Set<number> {
  * overlap with every page kept before it stays below the threshold. Of two near-duplicates, the one with the
  * more specific angle (or the earlier path) stays indexable.
  *
- * Exact, and fast on large groups: phrases every page of the group shares (templates, the payer's angle) are
- * counted once, and the rest are matched through an index of the pages kept so far.
+ * Exact, and fast on large groups: one inverted index of the group's shingles, counted into a typed array, with
+ * phrases every page of the group shares (templates, the payer's angle) counted once.
  */
 export function findNearDuplicates(
   pages: readonly PageModel[],
@@ -49,40 +77,39 @@ export function findNearDuplicates(
   for (const group of groups.values()) {
     group.sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
     const sets = group.map((page) => shingleHashes(mainContent(page)));
-    const universal = intersectAll(sets);
-    const kept: string[] = [];
-    const postings = new Map<number, number[]>();
-    group.forEach((page, i) => {
-      const set = sets[i]!;
-      const counts = new Map<number, number>();
-      for (const h of set) {
-        if (universal.has(h)) continue;
-        for (const k of postings.get(h) ?? []) counts.set(k, (counts.get(k) ?? 0) + 1);
+    const n = group.length;
+    const { pageOf, runStart, offsets, runsOfPage } = invertedIndex(sets);
+    const kept = new Uint8Array(n);
+    const counts = new Int32Array(n);
+    let keptCount = 0;
+    for (let i = 0; i < n; i++) {
+      counts.fill(0, 0, i);
+      let universal = 0;
+      for (let r = offsets[i]!; r < offsets[i + 1]!; r++) {
+        const run = runsOfPage[r]!;
+        const from = runStart[run]!;
+        const to = runStart[run + 1]!;
+        if (to - from === n) {
+          universal++;
+          continue;
+        }
+        // The run is in page order: the pages before this one come first.
+        for (let k = from; k < to && pageOf[k]! < i; k++) if (kept[pageOf[k]!]) counts[pageOf[k]!]!++;
       }
-      let worst = { sibling: '', overlap: 0 };
-      if (kept.length && set.length) {
-        let best = 0;
-        let sibling = 0;
-        for (const [k, n] of counts)
-          if (n > best || (n === best && k < sibling)) {
-            best = n;
-            sibling = k;
-          }
-        const shared = universal.size + best;
-        worst = { sibling: kept[sibling]!, overlap: Math.min(1, shared / set.length) };
+      const size = sets[i]!.length;
+      if (keptCount && size) {
+        let sibling = -1;
+        for (let j = 0; j < i; j++)
+          if (kept[j] && (sibling === -1 || counts[j]! > counts[sibling]!)) sibling = j;
+        const overlap = Math.min(1, (universal + counts[sibling]!) / size);
+        if (overlap >= threshold) {
+          found.push({ path: group[i]!.path, sibling: group[sibling]!.path, overlap });
+          continue;
+        }
       }
-      if (worst.overlap >= threshold) {
-        found.push({ path: page.path, ...worst });
-        return;
-      }
-      const index = kept.push(page.path) - 1;
-      for (const h of set) {
-        if (universal.has(h)) continue;
-        const list = postings.get(h);
-        if (list) list.push(index);
-        else postings.set(h, [index]);
-      }
-    });
+      kept[i] = 1;
+      keptCount++;
+    }
   }
   return found.sort((a, b) => a.path.localeCompare(b.path));
 }

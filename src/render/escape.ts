@@ -45,9 +45,20 @@ export function safeUrl(url: string): string {
   return parsed.href;
 }
 
-/** An href attribute value, checked and escaped. */
+const URL_ATTR_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '<': '&lt;',
+  '>': '&gt;',
+};
+
+/**
+ * A quoted href attribute value, checked and escaped. Only the characters that could end the attribute or start
+ * markup are escaped, so query strings stay readable (`a=1&amp;b=2`, not `a&#61;1&amp;b&#61;2`).
+ */
 export function hrefAttr(url: string): string {
-  return escapeAttr(safeUrl(url));
+  return safeUrl(url).replace(/[&"'<>]/g, (c) => URL_ATTR_ESCAPES[c]!);
 }
 
 /** JSON for a `<script type="application/ld+json">` body: nothing in data can close the script element. */

@@ -1,5 +1,6 @@
 // Hub pages: home, one per payer, item and reason. Each lists the indexable guides under it with a short
 // summary, so every indexable page is two clicks from home (home → hub → page).
+import { groupBy } from '../group-by.ts';
 import type { CheckedSite } from '../pipeline/index.ts';
 import type { Item, Payer, Reason } from '../schema/index.ts';
 import { Citations } from './citations.ts';
@@ -52,18 +53,18 @@ function latest(dates: (string | undefined)[]): string | undefined {
     .at(-1);
 }
 
-function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const t of list) map.set(key(t), [...(map.get(key(t)) ?? []), t]);
-  return map;
-}
-
 export function buildHubs(site: CheckedSite, pages: readonly PageModel[]): HubModel[] {
   const { data, templates } = site;
   const text = (name: TemplateName, context: object) =>
     templates.render(name, { site: { brand: data.site.brand }, ...context }, new Citations(data.facts));
   const link = (p: PageModel): HubLink => ({ href: p.path, title: p.title, summary: p.description });
   const indexable = pages.filter((p) => p.robots === 'index, follow');
+  // Pages by payer, item and reason slug, grouped once rather than filtered once per hub.
+  const pagesOf = {
+    payer: groupBy(pages, (p) => p.payer.slug),
+    item: groupBy(pages, (p) => p.item.slug),
+    reason: groupBy(pages, (p) => p.reason.slug),
+  };
 
   const make = (
     kind: HubModel['kind'],
@@ -110,7 +111,7 @@ export function buildHubs(site: CheckedSite, pages: readonly PageModel[]): HubMo
     context: object,
     groups: { of: (p: PageModel) => string; rows: readonly { slug: string; name: string }[] },
   ): HubModel => {
-    const own = pages.filter((p) => p[kind].slug === entity.slug);
+    const own = pagesOf[kind].get(entity.slug) ?? [];
     const listed = own.filter((p) => p.robots === 'index, follow');
     const grouped = groupBy(listed, groups.of);
     return make(

@@ -226,12 +226,46 @@ const KIND_ROLE: Record<Item['kind'], { helper: string }> = {
 /** Pages with more main content than this get a table of contents. */
 export const LONG_PAGE_WORDS = 450;
 
+/** Whitespace-separated words of the text outside tags that hold a letter or digit; one pass, no strings built. */
 function countWords(html: string): number {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  let count = 0;
+  let inWord = false;
+  let counted = false;
+  for (let i = 0; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    if (c === 60 /* < */) {
+      const close = html.indexOf('>', i);
+      if (close !== -1) {
+        // A tag separates words, as a space would.
+        inWord = false;
+        i = close;
+        continue;
+      }
+    }
+    if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(html[i]!))) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      inWord = true;
+      counted = false;
+    }
+    if (
+      !counted &&
+      ((c >= 48 && c <= 57) ||
+        (c >= 65 && c <= 90) ||
+        (c >= 97 && c <= 122) ||
+        (c > 127 && LETTER_OR_DIGIT.test(html[i]!)))
+    ) {
+      count++;
+      counted = true;
+    }
+  }
+  return count;
 }
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const SPACE = /\s/;
 
 const camel = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 

@@ -4,7 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/build/build-site.ts';
+import { buildSite, renderWithAstro } from '../../src/build/build-site.ts';
 import { buildCommand, mergeCommand, runBuild } from '../helpers/build.ts';
 import { hashTree, makeFixture, PROJECT_ROOT, type Fixture } from '../helpers/fixture.ts';
 import { readBuiltPages } from '../helpers/dist.ts';
@@ -31,7 +31,7 @@ describe('reproducible output', () => {
     expect(await hashTree(second.outDir)).toEqual(a);
   });
 
-  it('rendering with several Astro workers gives the same output as one', async () => {
+  it('stamping pages in several threads gives the same output as in the build process', async () => {
     process.env['DENIAL_PAGES_WORKERS'] = '1';
     const one = await runBuild(fixture, path.join(fixture.root, 'out-one'));
     process.env['DENIAL_PAGES_WORKERS'] = '3';
@@ -40,6 +40,22 @@ describe('reproducible output', () => {
     expect(one.code, one.stdout).toBe(0);
     expect(three.code, three.stdout).toBe(0);
     expect(await hashTree(three.outDir)).toEqual(await hashTree(one.outDir));
+  });
+
+  it('filling the layout shells gives exactly the pages Astro renders one by one', async () => {
+    const stamped = await runBuild(fixture, path.join(fixture.root, 'out-stamped'));
+    expect(stamped.code, stamped.stderr).toBe(0);
+    const astro = await buildSite({
+      root: PROJECT_ROOT,
+      dataDir: fixture.dataDir,
+      templatesDir: path.join(fixture.root, 'templates'),
+      outDir: path.join(fixture.root, 'out-astro'),
+      render: renderWithAstro,
+    });
+    expect(astro.ok, astro.failure).toBe(true);
+    const pages = await hashTree(stamped.outDir);
+    expect(Object.keys(pages).filter((f) => f.endsWith('index.html')).length).toBeGreaterThan(20);
+    expect(await hashTree(astro.outDir)).toEqual(pages);
   });
 
   it('merging the outputs of --shard 1/3, 2/3 and 3/3 gives exactly the unsharded build', async () => {

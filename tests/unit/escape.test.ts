@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCheckoutUrl } from '../../src/render/cta.ts';
-import { escapeHtml, jsonLd, safeUrl, UnsafeUrlError } from '../../src/render/escape.ts';
+import { escapeHtml, hrefAttr, jsonLd, safeUrl, UnsafeUrlError } from '../../src/render/escape.ts';
+import { markup, raw, url } from '../../src/render/html.ts';
 import type { Site } from '../../src/schema/index.ts';
 
 describe('escapeHtml', () => {
@@ -36,6 +37,24 @@ describe('safeUrl', () => {
     expect(safeUrl('https://example.com/a?b=1')).toBe('https://example.com/a?b=1');
     expect(safeUrl('/cigna/')).toBe('/cigna/');
     expect(safeUrl('#source-1')).toBe('#source-1');
+  });
+});
+
+describe('hrefAttr and the markup tag', () => {
+  it('keeps a query string readable but never lets a URL close its attribute', () => {
+    expect(hrefAttr('https://a.example/x?p=1&q=2')).toBe('https://a.example/x?p=1&amp;q=2');
+    expect(hrefAttr(`/path/"><script>'`)).toBe('/path/&quot;&gt;&lt;script&gt;&#39;');
+    expect(() => hrefAttr('javascript:alert(1)')).toThrow(UnsafeUrlError);
+  });
+
+  it('escapes every interpolated value, except Html, at any depth of arrays', () => {
+    const name = '</a><script>alert(1)</script>';
+    const out = markup`<a href="${url('/x/?a=1&b=2')}" title="${name}">${[name, [raw('<b>ok</b>')]]}</a>`;
+    expect(out.value).toBe(
+      '<a href="/x/?a=1&amp;b=2" title="&lt;/a&gt;&lt;script&gt;alert(1)&lt;/script&gt;">' +
+        '&lt;/a&gt;&lt;script&gt;alert(1)&lt;/script&gt;<b>ok</b></a>',
+    );
+    expect(markup`${false}${null}${undefined}${0}`.value).toBe('0');
   });
 });
 
