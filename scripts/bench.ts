@@ -18,8 +18,13 @@ const TEMPLATES = 'templates';
 const SEED = 20261123;
 const DEFAULT_SIZES = [1000, 10000, 50000];
 const POLL_MS = 100;
-/** The angle the edit rebuild changes, and what it appends (short enough to stay under angleWords.max). */
-const EDITED_ANGLE = 'angles/item-reason/item-0--prior-authorization.mdx';
+/**
+ * The angle the edit rebuild changes, and what it appends (short enough to stay under angleWords.max). Its pages
+ * have no full angle above it at any size (full angles go to the first reason first), and the bench checks that
+ * the sentence reached one of them, so the edit is never one that no page shows.
+ */
+const EDITED_ANGLE = 'angles/item-reason/item-0--not-medically-necessary.mdx';
+const EDITED_PAGE = 'payer-0/item-0/not-medically-necessary/index.html';
 const EDIT = '\nThe bench added this sentence.\n';
 
 interface Run {
@@ -193,6 +198,8 @@ async function benchSize(size: number): Promise<SizeResult> {
   log(size, `rebuild after editing ${EDITED_ANGLE}…`);
   await appendFile(path.join(dataDir, EDITED_ANGLE), EDIT);
   const editRebuild = await mustRun(build);
+  if (!(await readFile(path.join(outDir, EDITED_PAGE), 'utf8')).includes(EDIT.trim()))
+    throw new Error(`the edit to ${EDITED_ANGLE} did not reach ${EDITED_PAGE}`);
 
   log(size, 'check…');
   const check = await mustRun(['scripts/check.ts', '--data', dataDir, '--templates', TEMPLATES]);

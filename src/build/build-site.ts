@@ -1,12 +1,13 @@
 // npm run build: check the data, let Astro render into a staging folder, verify it, then swap it into place.
 // Any failure leaves the previous output folder exactly as it was.
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { hasErrors, type DataError } from '../errors/data-error.ts';
 import { checkSite, renderSite, type CheckedSite, type RenderedSite } from '../pipeline/index.ts';
+import type { NearDuplicate, NearDuplicateMemo } from '../pipeline/near-duplicates.ts';
 import { stageOutput, type StagedOutput } from './atomic-output.ts';
 import { SITEMAP_INDEX, writeHostFiles } from './host-files.ts';
 import { HOST_LIMITS } from './host-limits.ts';
@@ -14,6 +15,7 @@ import { fingerprint, hashInputs, renderHash } from './input-hash.ts';
 import { writeModelFile } from '../site-data.ts';
 import { silentProgress, type Progress } from './progress.ts';
 import { runAstro } from './run-astro.ts';
+import { linkTreeInThread } from './link-tree.ts';
 import { listFiles, prepareShells, type ShellSet } from './shells.ts';
 import { createStamper, type Stamped, type StampSetup } from './stamp.ts';
 import type { StampBatch, StampReply } from './stamp-worker.ts';
@@ -354,33 +356,39 @@ export async function renderWithAstro(
   }
 }
 
-export async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+/** Every file under `dir` (relative path) with its size, in one synchronous walk: a few syscalls per file. */
+export function scanFolder(dir: string): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
-    files++;
-    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+    const file = path.join(entry.parentPath, entry.name);
+    sizes.set(path.relative(dir, file), statSync(file).size);
   }
-  return { files, bytes };
+  return sizes;
+}
+
+export async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
+  const sizes = scanFolder(dir);
+  let bytes = 0;
+  for (const size of sizes.values()) bytes += size;
+  return { files: sizes.size, bytes };
 }
 
 /** Every page, hub, redirect and host file must exist and be non-empty before staging may replace the output. */
-async function verifyOutput(
+function verifyOutput(
   rendered: RenderedSite,
-  dir: string,
+  files: ReadonlyMap<string, number>,
   hostFiles = true,
-): Promise<string | undefined> {
+): string | undefined {
   const redirects = hostFiles ? rendered.redirects.map((r) => ({ path: r.from })) : [];
   const expected = [
-    ...[...rendered.hubs, ...rendered.pages, ...redirects].map((p) => path.join(p.path, 'index.html')),
+    ...[...rendered.hubs, ...rendered.pages, ...redirects].map((p) =>
+      path.join(p.path.slice(1), 'index.html'),
+    ),
     '404.html',
     ...(hostFiles ? ['robots.txt', '_headers', SITEMAP_INDEX] : []),
   ];
-  for (const file of expected) {
-    const info = await stat(path.join(dir, file)).catch(() => undefined);
-    if (!info?.size) return `expected file ${file} was not written`;
-  }
+  for (const file of expected) if (!files.get(file)) return `expected file ${file} was not written`;
   return undefined;
 }
 
@@ -462,21 +470,12 @@ async function readManifest(outDir: string) {
   }
 }
 
-/** Recreates `from` at `to` with hard links: instant, and no second copy of unchanged files. */
-async function linkTree(from: string, to: string): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) await linkTree(source, target);
-    else await link(source, target).catch(() => copyFile(source, target));
-  }
-}
-
 /** What the last build of an output folder rendered, kept in .cache/ (not deployed). */
 interface BuildState {
   renderHash: string;
   models: Record<string, string>;
+  /** Near-duplicate results by group (see NearDuplicateMemo). */
+  nearDuplicates?: Record<string, NearDuplicate[]>;
 }
 
 const statePath = (root: string, outDir: string) =>
@@ -490,42 +489,37 @@ async function readState(file: string): Promise<BuildState | undefined> {
 
 /**
  * Starts the staging folder from the previous output and returns the models that must be rendered again: new or
- * changed pages and hubs (the home page always, Astro needs it). Files of pages no longer built are removed, and
+ * changed pages and hubs. Files of pages no longer built are removed, and
  * host files are left to be written afresh.
  */
 async function reuseUnchanged(
-  outDir: string,
+  linked: Promise<void>,
   stagingDir: string,
   rendered: RenderedSite,
   previous: BuildState,
   models: Record<string, string>,
 ): Promise<RenderedSite> {
-  await linkTree(outDir, stagingDir);
+  await linked;
   // Redirect fallback pages and host files are written afresh, so their links go first (writing through a hard
-  // link would change the previous output too). Astro's files arrive by rename, which replaces links safely.
+  // link would change the previous output too). Pages are unlinked by the stamper before it writes them.
   const current = new Set([...rendered.pages.map((p) => p.path), ...rendered.hubs.map((h) => h.path)]);
-  for (const entry of await readdir(stagingDir, { withFileTypes: true, recursive: true })) {
-    const relative = path.relative(stagingDir, path.join(entry.parentPath, entry.name));
-    const stale =
-      entry.isFile() &&
-      ((entry.name === 'index.html' && !current.has(`/${path.dirname(relative)}/`.replace('/./', '/'))) ||
-        (path.dirname(relative) === '.' &&
-          /^(sitemap.*\.xml|analytics\.js|_headers|_redirects|robots\.txt|build-manifest\.json)$/.test(
-            entry.name,
-          )));
-    if (stale) await rm(path.join(stagingDir, relative));
-  }
-  // A model that changed, or whose file is missing from the previous output, is rendered again.
   const present = new Set<string>();
-  for (const m of [...rendered.pages, ...rendered.hubs]) {
-    const info = await stat(path.join(stagingDir, m.path, 'index.html')).catch(() => undefined);
-    if (info?.size) present.add(m.path);
+  for (const [relative, size] of scanFolder(stagingDir)) {
+    const name = path.basename(relative);
+    const folder = `/${path.dirname(relative)}/`.replace('/./', '/');
+    const stale =
+      (name === 'index.html' && !current.has(folder)) ||
+      (path.dirname(relative) === '.' &&
+        /^(sitemap.*\.xml|analytics\.js|_headers|_redirects|robots\.txt|build-manifest\.json)$/.test(name));
+    if (stale) rmSync(path.join(stagingDir, relative));
+    // A model that changed, or whose file is missing from the previous output, is rendered again.
+    else if (name === 'index.html' && size > 0) present.add(folder);
   }
   const changed = (p: { path: string }) => !present.has(p.path) || previous.models[p.path] !== models[p.path];
   return {
     ...rendered,
     pages: rendered.pages.filter(changed),
-    hubs: rendered.hubs.filter((h) => h.path === '/' || changed(h)),
+    hubs: rendered.hubs.filter(changed),
   };
 }
 
@@ -599,8 +593,26 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       ? prepareShells(site.data.site, currentRender, { root, dataDir, templatesDir, staged })
       : undefined;
   shells?.catch(() => undefined); // awaited by the renderer; a failure before that is reported there
+  // Incremental: with the same code and settings, an unchanged model renders to the same file as last time. The
+  // previous output is linked into staging on another thread meanwhile.
+  const previousState = await readState(statePath(root, outDir));
+  const incremental =
+    !shard &&
+    !options.mergeShards &&
+    !options.force &&
+    !options.render &&
+    previousState?.renderHash === currentRender &&
+    previous !== undefined &&
+    !previous.shard;
+  const linking = incremental ? linkTreeInThread(outDir, staged.dir) : undefined;
+  if (linking) staged.onInterrupt(linking.stop);
   try {
-    const rendered = await timed('page models', () => renderSite(site));
+    // Near-duplicate results of the previous build hold while the code and settings are the same.
+    const memo: NearDuplicateMemo = {
+      previous: (previousState?.renderHash === currentRender && previousState.nearDuplicates) || {},
+      next: {},
+    };
+    const rendered = await timed('page models', () => renderSite(site, memo));
     // Counted after rendering: the near-duplicate rule can take pages out of the index.
     countStatuses(site, summary);
     summary.hubs = rendered.hubs.length;
@@ -611,16 +623,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     const share = shard
       ? { ...rendered, pages: rendered.pages.filter((_, i) => i % shard.count === shard.index) }
       : rendered;
-    const previousState = await readState(statePath(root, outDir));
-    const incremental =
-      !shard &&
-      !options.mergeShards &&
-      !options.force &&
-      !options.render &&
-      previousState?.renderHash === currentRender &&
-      previous !== undefined &&
-      !previous.shard;
-    // Incremental: with the same code and settings, an unchanged model renders to the same file as last time.
     // The fingerprints are needed up front to compare; otherwise the stamping threads compute them on the way.
     const fingerprintAll = () =>
       Object.fromEntries([...rendered.pages, ...rendered.hubs].map((m) => [m.path, fingerprint(m)]));
@@ -633,7 +635,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     } else {
       const work = incremental
         ? await timed('reuse unchanged pages', () =>
-            reuseUnchanged(outDir, staged.dir, share, previousState, models!),
+            reuseUnchanged(linking!.done, staged.dir, share, previousState!, models!),
           )
         : share;
       summary.rerendered = work.pages.length;
@@ -662,9 +664,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       );
     }
     await timed('verify', async () => {
-      const problem = await verifyOutput(share, staged.dir, !shard);
+      const files = scanFolder(staged.dir);
+      const problem = verifyOutput(share, files, !shard);
       if (problem) throw new Error(problem);
-      Object.assign(summary, await folderSize(staged.dir));
+      summary.files = files.size;
+      summary.bytes = 0;
+      for (const size of files.values()) summary.bytes += size;
       await writeFile(
         path.join(staged.dir, MANIFEST),
         buildManifest(site, summary, inputs, shardLabel(shard)),
@@ -672,12 +677,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     });
     await timed('swap into place', () => staged.commit());
     if (!shard && !options.mergeShards) {
-      const state: BuildState = { renderHash: currentRender, models: models ?? fingerprintAll() };
+      const state: BuildState = {
+        renderHash: currentRender,
+        models: models ?? fingerprintAll(),
+        nearDuplicates: memo.next,
+      };
       await mkdir(path.dirname(statePath(root, outDir)), { recursive: true });
       await writeFile(statePath(root, outDir), JSON.stringify(state));
     }
   } catch (e) {
     await shells?.catch(() => undefined);
+    await linking?.stop();
     await staged.discard();
     summary.failure = (e as Error).message;
     return finish();

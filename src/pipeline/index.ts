@@ -5,8 +5,8 @@ import { groupBy } from '../group-by.ts';
 import { hasErrors, sortErrors, type DataError } from '../errors/data-error.ts';
 import type { SitemapEntry } from '../build/host-files.ts';
 import { buildHubs, type HubModel } from '../render/hubs.ts';
-import { renderPage, type PageLink, type PageModel } from '../render/page.ts';
-import { findNearDuplicates, type NearDuplicate } from './near-duplicates.ts';
+import { PageMemo, renderPage, type PageLink, type PageModel } from '../render/page.ts';
+import { findNearDuplicates, type NearDuplicate, type NearDuplicateMemo } from './near-duplicates.ts';
 import { loadTemplates, type LoadedTemplates } from '../render/templates.ts';
 import { joinData, type Combination, type JoinResult } from './join.ts';
 import { loadData } from './load.ts';
@@ -110,7 +110,7 @@ export const NEAR_DUPLICATE_WHY = 'near-duplicate of an indexable sibling with t
  * The second half of the index policy, which needs rendered pages: near-duplicates lose their index status
  * (their combinations are updated, so summaries and reports count them) and links to skipped pages go.
  */
-function applyNearDuplicates(site: CheckedSite, rendered: PageModel[]) {
+function applyNearDuplicates(site: CheckedSite, rendered: PageModel[], memo?: NearDuplicateMemo) {
   const { index } = site.data.site;
   const combos = new Map(site.join.combinations.map((c) => [c.path, c]));
   const full = (p: PageModel) =>
@@ -119,6 +119,7 @@ function applyNearDuplicates(site: CheckedSite, rendered: PageModel[]) {
     rendered.filter((p) => p.robots === 'index, follow'),
     index.nearDuplicateThreshold,
     (p) => (full(p) ? 0 : 1),
+    memo,
   );
   for (const dup of nearDuplicates) {
     const combo = combos.get(dup.path)!;
@@ -141,9 +142,12 @@ function applyNearDuplicates(site: CheckedSite, rendered: PageModel[]) {
   return { pages, nearDuplicates };
 }
 
-/** Everything the output needs, computed once per build. */
-export function renderSite(site: CheckedSite): RenderedSite {
-  const { pages, nearDuplicates } = applyNearDuplicates(site, renderPages(site));
+/**
+ * Everything the output needs, computed once per build. A build passes the near-duplicate results of its previous
+ * run (same code and settings) as `memo`, so only groups whose pages changed are compared again.
+ */
+export function renderSite(site: CheckedSite, memo?: NearDuplicateMemo): RenderedSite {
+  const { pages, nearDuplicates } = applyNearDuplicates(site, renderPages(site), memo);
   const hubs = buildHubs(site, pages);
   const redirects = planRedirects(site.data, site.join.combinations);
   const sitemap = [...hubs, ...pages]
@@ -158,12 +162,14 @@ export function renderPages(site: CheckedSite): PageModel[] {
   const group = (key: (c: Combination) => string) => groupBy(site.join.combinations, key);
   const byPayerItem = group((c) => `${c.payer.slug}|${c.item.slug}`);
   const byItemReason = group((c) => `${c.item.slug}|${c.reason.slug}`);
+  const memo = new PageMemo();
   return built.map((combo) => {
     try {
-      return renderPage(site.data, site.templates, combo, {
+      const siblings = {
         byPayerItem: byPayerItem.get(`${combo.payer.slug}|${combo.item.slug}`) ?? [],
         byItemReason: byItemReason.get(`${combo.item.slug}|${combo.reason.slug}`) ?? [],
-      });
+      };
+      return renderPage(site.data, site.templates, combo, siblings, memo);
     } catch (e) {
       throw new Error(`rendering ${combo.path} failed: ${(e as Error).message}`, { cause: e });
     }

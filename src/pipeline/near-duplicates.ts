@@ -1,5 +1,6 @@
 // The near-duplicate half of the index policy. Pages that share payer and reason are compared on their main
 // content; a page that repeats too much of an already indexable sibling is not indexable itself.
+import { createHash } from 'node:crypto';
 import { groupBy } from '../group-by.ts';
 import type { PageModel } from '../render/page.ts';
 import { shingleHashes } from './shingles.ts';
@@ -19,6 +20,22 @@ export interface NearDuplicate {
 
 /** Pages compared with each other: the same payer and reason. */
 export const groupKey = (p: PageModel) => `${p.payer.slug}|${p.reason.slug}`;
+
+/**
+ * A group's result from an earlier build, reused when nothing it depends on changed (the key hashes the threshold
+ * and each page's rank, path and main content): a rebuild after one edit compares only the edited groups.
+ */
+export interface NearDuplicateMemo {
+  previous: Readonly<Record<string, NearDuplicate[]>>;
+  /** Filled with this run's groups, for the next build. */
+  next: Record<string, NearDuplicate[]>;
+}
+
+function memoKey(group: readonly PageModel[], threshold: number, rank: (page: PageModel) => number): string {
+  const hash = createHash('sha1').update(String(threshold));
+  for (const page of group) hash.update(`\0${rank(page)}\0${page.path}\0`).update(mainContent(page));
+  return hash.digest('base64url');
+}
 
 /**
  * The group's shingles as an inverted index: each distinct shingle is a run of the pages that contain it (in page
@@ -71,11 +88,20 @@ export function findNearDuplicates(
   pages: readonly PageModel[],
   threshold: number,
   rank: (page: PageModel) => number,
+  memo?: NearDuplicateMemo,
 ): NearDuplicate[] {
   const groups = groupBy(pages, groupKey);
   const found: NearDuplicate[] = [];
   for (const group of groups.values()) {
     group.sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
+    const key = memo && memoKey(group, threshold, rank);
+    const known = key === undefined ? undefined : memo?.previous[key];
+    if (key !== undefined && known) {
+      memo!.next[key] = known;
+      found.push(...known);
+      continue;
+    }
+    const before = found.length;
     const sets = group.map((page) => shingleHashes(mainContent(page)));
     const n = group.length;
     const { pageOf, runStart, offsets, runsOfPage } = invertedIndex(sets);
@@ -110,6 +136,7 @@ export function findNearDuplicates(
       kept[i] = 1;
       keptCount++;
     }
+    if (key !== undefined) memo!.next[key] = found.slice(before);
   }
   return found.sort((a, b) => a.path.localeCompare(b.path));
 }

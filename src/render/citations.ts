@@ -51,4 +51,14 @@ export class Citations {
   used(): Fact[] {
     return this.order.map((id) => this.get(id));
   }
+
+  /** Ids cited so far, in footnote order: with it, a fragment's markup is a function of its source. */
+  state(): readonly string[] {
+    return this.order;
+  }
+
+  /** Cites `ids` in order, as rendering a fragment that cites them would. */
+  cite(ids: readonly string[]): void {
+    for (const id of ids) this.number(id);
+  }
 }

@@ -6,6 +6,7 @@ import type { Item, Payer, PlanLine, Reviewer } from '../schema/index.ts';
 import type { DeadlineRule } from '../calculator/deadlines.ts';
 import { Citations } from './citations.ts';
 import { buildCheckoutUrl } from './cta.ts';
+import type { CompiledAngle } from './mdx.ts';
 import { aboutItem, breadcrumbList, canonicalUrl, medicalWebPage, type Crumb } from './seo.ts';
 import type { LoadedTemplates } from './templates.ts';
 
@@ -321,11 +322,48 @@ function linkLabel(c: Combination): string {
   return `${c.item.name} denied for ${c.reason.phrase} by ${c.payer.shortName}`;
 }
 
+/**
+ * Work shared between the pages of one build: an angle renders to the same markup for the same footnote numbers
+ * before it, so a payer's angle is rendered once per distinct numbering rather than once per page (and the pages
+ * share the string), and word counts are kept per fragment.
+ */
+export class PageMemo {
+  private readonly angles = new Map<CompiledAngle, Map<string, { html: string; cited: string[] }>>();
+  private readonly wordCounts = new Map<string, number>();
+
+  renderAngle(angle: CompiledAngle, citations: Citations): string {
+    let byState = this.angles.get(angle);
+    if (!byState) this.angles.set(angle, (byState = new Map()));
+    const before = citations.state();
+    const key = before.join('\0');
+    const known = byState.get(key);
+    if (known) {
+      citations.cite(known.cited);
+      return known.html;
+    }
+    const count = before.length;
+    const html = angle.render(citations);
+    byState.set(key, { html, cited: citations.state().slice(count) });
+    return html;
+  }
+
+  words(fragments: readonly string[]): number {
+    let total = 0;
+    for (const fragment of fragments) {
+      let n = this.wordCounts.get(fragment);
+      if (n === undefined) this.wordCounts.set(fragment, (n = countWords(fragment)));
+      total += n;
+    }
+    return total;
+  }
+}
+
 export function renderPage(
   data: ValidData,
   templates: LoadedTemplates,
   combo: Combination,
   siblings: { byPayerItem: Combination[]; byItemReason: Combination[] },
+  memo = new PageMemo(),
 ): PageModel {
   const citations = new Citations(data.facts);
   const context = templateContext(data, combo);
@@ -336,8 +374,8 @@ export function renderPage(
   const hook = render('hook');
   const rights = render('rights');
   const requirements = render(`requirements/${combo.item.kind}`);
-  const payerAngle = combo.payerAngle?.compiled.render(citations);
-  const angle = combo.itemAngle?.compiled.render(citations);
+  const payerAngle = combo.payerAngle && memo.renderAngle(combo.payerAngle.compiled, citations);
+  const angle = combo.itemAngle && memo.renderAngle(combo.itemAngle.compiled, citations);
   const deadlines = deadlineRules(combo, citations);
   const nextSteps = render('next-steps');
   const cta = render('cta');
@@ -406,7 +444,7 @@ export function renderPage(
       { href: '#next-steps', label: 'Next steps and documents to gather' },
       { href: '#sources-heading', label: 'Sources' },
     ],
-    words: countWords([hook, rights, requirements, payerAngle ?? '', angle ?? '', nextSteps].join(' ')),
+    words: memo.words([hook, rights, requirements, payerAngle ?? '', angle ?? '', nextSteps]),
     checklist: checklist(combo),
     ctaLabel: render('cta-button'),
     deadlines,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Citations } from '../../src/render/citations.ts';
 import { compileAngle } from '../../src/render/mdx.ts';
+import { PageMemo } from '../../src/render/page.ts';
 import type { Fact } from '../../src/schema/index.ts';
 
 const facts = new Map<string, Fact>([
@@ -77,5 +78,34 @@ describe('compileAngle', () => {
   it('suggests the right component for a misspelt one', async () => {
     const { errors } = await compileBody('See <Cit id="notice" />');
     expect(errors[0]?.hint).toBe('Did you mean "Cite"?');
+  });
+});
+
+describe('PageMemo', () => {
+  it('reuses an angle rendered after the same footnotes, and numbers it afresh after different ones', async () => {
+    const { angle } = await compileAngle(
+      'memo.mdx',
+      'Cite <Cite id="notice" /> then <Value id="window" />.',
+      1,
+      'memo',
+    );
+    const memo = new PageMemo();
+    const render = (before: string[]) => {
+      const citations = new Citations(facts);
+      citations.cite(before);
+      return { html: memo.renderAngle(angle!, citations), order: citations.state().join(',') };
+    };
+    const first = render([]);
+    const again = render([]);
+    expect(again).toEqual(first);
+    expect(first.order).toBe('notice,window');
+    // After a page that already cited "window", the angle's markers must say [2] for notice and [1] for window.
+    const shifted = render(['window']);
+    expect(shifted.order).toBe('window,notice');
+    expect(shifted.html).toContain('#source-2');
+    expect(shifted.html).toContain('4 months<sup class="cite"><a href="#source-1"');
+    const direct = new Citations(facts);
+    direct.cite(['window']);
+    expect(shifted.html).toBe(angle!.render(direct));
   });
 });

@@ -68,3 +68,33 @@ describe('hashed shingles', () => {
     );
   });
 });
+
+describe('near-duplicate results carried between builds', () => {
+  it('reuses a group whose pages are unchanged and compares an edited group again', () => {
+    const pages = [
+      page('/p/a/r/', 'p', 'r', own('alpha')),
+      page('/p/b/r/', 'p', 'r', own('alpha')),
+      page('/q/a/r/', 'q', 'r', own('beta')),
+      page('/q/b/r/', 'q', 'r', own('gamma')),
+    ];
+    const first = { previous: {}, next: {} as Record<string, never[]> };
+    const fresh = findNearDuplicates(pages, 0.5, () => 1, first);
+    expect(fresh.map((d) => d.path)).toEqual(['/p/b/r/']);
+    expect(Object.keys(first.next)).toHaveLength(2);
+
+    // A planted result proves the unchanged group is read from the memo, not recomputed.
+    const [pKey, qKey] = Object.keys(first.next);
+    const planted = { path: '/q/b/r/', sibling: '/q/a/r/', overlap: 0.99 };
+    const previous = { ...first.next, [qKey!]: [planted] };
+    const again = findNearDuplicates(pages, 0.5, () => 1, { previous, next: {} });
+    expect(again.map((d) => d.path).sort()).toEqual(['/p/b/r/', '/q/b/r/'].sort());
+    expect(pKey).toBeDefined();
+
+    // Editing a page of that group changes its key: the group is compared afresh and the planted result goes.
+    const edited = pages.map((p) => (p.path === '/q/b/r/' ? page('/q/b/r/', 'q', 'r', own('delta')) : p));
+    const next = {} as Record<string, unknown[]>;
+    const afterEdit = findNearDuplicates(edited, 0.5, () => 1, { previous, next } as never);
+    expect(afterEdit.map((d) => d.path)).toEqual(['/p/b/r/']);
+    expect(Object.keys(next)).not.toContain(qKey);
+  });
+});
