@@ -2,7 +2,7 @@
 // Per size: a cold build (no .cache/, no previous output) with the peak memory of its whole process tree, a
 // rebuild with nothing changed, a rebuild after one angle changed, `check`, and the floor (src/bench/floor.ts:
 // the same pages from one precompiled Handlebars template, no Astro). Prints a table; writes .bench/results.json.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -138,8 +138,10 @@ function runTsx(args: string[]): Promise<Run> {
 }
 
 class RunFailed extends Error {
-  constructor(readonly run: Run) {
+  readonly run: Run;
+  constructor(run: Run) {
     super(`${run.command} exited with ${run.signal ?? `code ${run.code}`}`);
+    this.run = run;
   }
 }
 
@@ -175,6 +177,21 @@ function parseBuiltPages(stdout: string): number | undefined {
 
 const log = (size: number, message: string) => process.stdout.write(`[${size}] ${message}\n`);
 
+/**
+ * Lets the disk go quiet before a timed step: a build deletes the output it replaced in the background, and
+ * gigabytes of fresh files are still being written back. Each step is then timed on its own work only.
+ */
+async function settle(outDir: string): Promise<void> {
+  const parent = path.dirname(outDir);
+  const leftover = `${path.basename(outDir)}.previous-`;
+  for (let waited = 0; waited < 300_000; waited += 200) {
+    const entries = await readdir(parent).catch(() => []);
+    if (!entries.some((e) => e.startsWith(leftover))) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  execFileSync('sync');
+}
+
 async function benchSize(size: number): Promise<SizeResult> {
   const siteDir = path.join(BENCH_DIR, `site-${size}`);
   const dataDir = path.join(siteDir, 'data');
@@ -187,23 +204,28 @@ async function benchSize(size: number): Promise<SizeResult> {
   await writeSyntheticSite(siteDir, size, { root: ROOT, seed: SEED });
   await rm(CACHE_DIR, { recursive: true, force: true });
 
+  await settle(outDir);
   log(size, 'cold build…');
   const cold = await mustRun(build);
   const output = await folderSize(outDir);
   log(size, `cold build ${cold.seconds.toFixed(1)}s, peak RSS ${mib(cold.peakRssBytes)} MiB`);
 
+  await settle(outDir);
   log(size, 'rebuild, nothing changed…');
   const rebuild = await mustRun(build);
 
   log(size, `rebuild after editing ${EDITED_ANGLE}…`);
   await appendFile(path.join(dataDir, EDITED_ANGLE), EDIT);
+  await settle(outDir);
   const editRebuild = await mustRun(build);
   if (!(await readFile(path.join(outDir, EDITED_PAGE), 'utf8')).includes(EDIT.trim()))
     throw new Error(`the edit to ${EDITED_ANGLE} did not reach ${EDITED_PAGE}`);
 
+  await settle(outDir);
   log(size, 'check…');
   const check = await mustRun(['scripts/check.ts', '--data', dataDir, '--templates', TEMPLATES]);
 
+  await settle(outDir);
   log(size, 'floor…');
   const floor = await mustRun(['src/bench/floor.ts', dataDir, floorDir]);
   const floorResult = JSON.parse(floor.stdout.trim().split('\n').at(-1) ?? '{}') as {

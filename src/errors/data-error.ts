@@ -47,8 +47,10 @@ export function createError(name: ErrorName, at: SourceLocation, input: DataErro
 
 /** Thrown only to abort a run; the pipeline otherwise returns errors as values. */
 export class DataErrorsException extends Error {
-  constructor(readonly errors: DataError[]) {
+  readonly errors: DataError[];
+  constructor(errors: DataError[]) {
     super(formatErrors(errors));
+    this.errors = errors;
     this.name = 'DataErrorsException';
   }
 }

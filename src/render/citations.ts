@@ -3,8 +3,10 @@ import type { Fact } from '../schema/index.ts';
 import { escapeHtml } from './escape.ts';
 
 export class UnknownFactError extends Error {
-  constructor(readonly factId: string) {
+  readonly factId: string;
+  constructor(factId: string) {
     super(`Unknown fact id "${factId}"`);
+    this.factId = factId;
     this.name = 'UnknownFactError';
   }
 }
@@ -12,7 +14,11 @@ export class UnknownFactError extends Error {
 export class Citations {
   private readonly order: string[] = [];
 
-  constructor(private readonly facts: ReadonlyMap<string, Fact>) {}
+  private readonly facts: ReadonlyMap<string, Fact>;
+
+  constructor(facts: ReadonlyMap<string, Fact>) {
+    this.facts = facts;
+  }
 
   get(id: string): Fact {
     const fact = this.facts.get(id);

@@ -20,11 +20,13 @@ export function escapeHtml(value: string | number): string {
 export const escapeAttr = escapeHtml;
 
 export class UnsafeUrlError extends Error {
-  constructor(readonly url: string) {
+  readonly url: string;
+  constructor(url: string) {
     super(
       `Refusing unsafe URL "${url}": only https:// links, site paths starting with "/" and "#" fragments are allowed.`,
     );
     this.name = 'UnsafeUrlError';
+    this.url = url;
   }
 }
 

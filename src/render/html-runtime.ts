@@ -3,7 +3,10 @@
 import { escapeAttr, escapeHtml, safeUrl } from './escape.ts';
 
 export class Html {
-  constructor(readonly value: string) {}
+  readonly value: string;
+  constructor(value: string) {
+    this.value = value;
+  }
   toString(): string {
     return this.value;
   }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compile, run } from '@mdx-js/mdx';
+import { compile, runSync } from '@mdx-js/mdx';
 import { didYouMean } from '../closest-match.ts';
 import { createError, type DataError } from '../errors/data-error.ts';
 import type { Citations } from './citations.ts';
@@ -183,19 +183,18 @@ function diskKey(file: string, body: string, bodyLine: number): string {
   return createHash('sha256').update(`${rulesVersion}\0${file}\0${bodyLine}\0${body}`).digest('hex');
 }
 
-interface CachedCompile {
+export interface CachedCompile {
   code: string;
   factUses: FactUse[];
   words: number;
 }
 
-async function compileUncached(file: string, body: string, bodyLine: number) {
-  const key = diskKey(file, body, bodyLine);
-  const cacheFile = path.join(DISK_CACHE, key.slice(0, 2), `${key}.json`);
-  const cached = await readFile(cacheFile, 'utf8')
-    .then((text) => JSON.parse(text) as CachedCompile)
-    .catch(() => undefined);
-  if (cached) return { angle: await toAngle(cached), errors: [] };
+/** Compiles an angle body and applies the angle rules: the code to cache, or the errors. No caching here. */
+export async function compileBody(
+  file: string,
+  body: string,
+  bodyLine: number,
+): Promise<{ compiled?: CachedCompile; errors: DataError[] }> {
   const ctx: RuleContext = { file, lineOffset: bodyLine - 1, errors: [], factUses: [], words: 0 };
   let code: string;
   try {
@@ -212,21 +211,34 @@ async function compileUncached(file: string, body: string, bodyLine: number) {
     return { errors: [createError('MdxSyntax', location, { message: err.reason ?? err.message })] };
   }
   if (ctx.errors.length) return { errors: ctx.errors };
-  const result: CachedCompile = { code, factUses: ctx.factUses, words: ctx.words };
-  // The cache only saves time: if it cannot be written, the build goes on.
-  await mkdir(path.dirname(cacheFile), { recursive: true })
-    .then(() => writeFile(cacheFile, JSON.stringify(result)))
-    .catch(() => undefined);
-  return { angle: await toAngle(result), errors: [] };
+  return { compiled: { code, factUses: ctx.factUses, words: ctx.words }, errors: [] };
 }
 
-async function toAngle({ code, factUses, words }: CachedCompile): Promise<CompiledAngle> {
-  const mod = await run(code, { jsx, jsxs, Fragment, baseUrl: import.meta.url } as never);
-  const Content = mod.default as unknown as (props: { components: Record<ComponentName, unknown> }) => Html;
+async function compileUncached(file: string, body: string, bodyLine: number) {
+  const key = diskKey(file, body, bodyLine);
+  const cacheFile = path.join(DISK_CACHE, key.slice(0, 2), `${key}.json`);
+  const cached = await readFile(cacheFile, 'utf8')
+    .then((text) => JSON.parse(text) as CachedCompile)
+    .catch(() => undefined);
+  if (cached) return { angle: toAngle(cached), errors: [] };
+  const { compiled, errors } = await compileBody(file, body, bodyLine);
+  if (!compiled) return { errors };
+  // The cache only saves time: if it cannot be written, the build goes on.
+  await mkdir(path.dirname(cacheFile), { recursive: true })
+    .then(() => writeFile(cacheFile, JSON.stringify(compiled)))
+    .catch(() => undefined);
+  return { angle: toAngle(compiled), errors: [] };
+}
+
+function toAngle({ code, factUses, words }: CachedCompile): CompiledAngle {
+  // Turned into a function on first render only: `check` validates thousands of angles it never renders.
+  let Content: ((props: { components: Record<ComponentName, unknown> }) => Html) | undefined;
   return {
     factUses,
     words,
     render(citations) {
+      Content ??= runSync(code, { jsx, jsxs, Fragment, baseUrl: import.meta.url } as never)
+        .default as unknown as (props: { components: Record<ComponentName, unknown> }) => Html;
       const components: Record<ComponentName, (p: { id: string }) => Html> = {
         Fact: ({ id }) => new Html(citations.statement(id)),
         Value: ({ id }) => new Html(citations.value(id)),

@@ -10,12 +10,11 @@ import type { FactUse } from './mdx.ts';
 
 /** A template failed while rendering a page (strict mode: a field the template names does not exist). */
 export class TemplateRenderError extends Error {
-  constructor(
-    readonly file: string,
-    reason: string,
-  ) {
+  readonly file: string;
+  constructor(file: string, reason: string) {
     super(`${file}: ${reason}`);
     this.name = 'TemplateRenderError';
+    this.file = file;
   }
 }
 
