@@ -37,6 +37,19 @@ function reloadOnContentChange() {
   };
 }
 
+/**
+ * Folders the dev server must not watch: bench sites, caches and build outputs hold tens of thousands of files
+ * (enough to exhaust the system's file watchers) and never affect a page. Data and templates stay watched even
+ * when they live under one of them (`DENIAL_PAGES_DATA=.bench/site-1000/data npm run dev`).
+ */
+const unwatched = ['.bench', '.cache', '.astro', 'dist', 'tests/artifacts'].map(
+  (d) => path.resolve(d) + path.sep,
+);
+const isContent = (file) => file.startsWith(dataDir) || file.startsWith(templatesDir);
+const ignoreInDev = (file) =>
+  !isContent(file) &&
+  (unwatched.some((dir) => file.startsWith(dir)) || /[\\/]dist\.(staging|previous)-/.test(file));
+
 export default defineConfig({
   site: origin,
   // Kept between CI runs (see .github/workflows/deploy.yml).
@@ -46,5 +59,10 @@ export default defineConfig({
   integrations: [mdx()],
   devToolbar: { enabled: false },
   // assetsInlineLimit 0: scripts and assets stay external files, so the CSP needs no 'unsafe-inline'.
-  vite: { logLevel: 'warn', plugins: [reloadOnContentChange()], build: { assetsInlineLimit: 0 } },
+  vite: {
+    logLevel: 'warn',
+    plugins: [reloadOnContentChange()],
+    build: { assetsInlineLimit: 0 },
+    server: { watch: { ignored: [ignoreInDev] } },
+  },
 });
