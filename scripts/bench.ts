@@ -13,7 +13,6 @@ import { folderSize } from '../src/build/build-site.ts';
 const ROOT = process.cwd();
 const BENCH_DIR = path.join(ROOT, '.bench');
 const CACHE_DIR = path.join(ROOT, '.cache');
-const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const TEMPLATES = 'templates';
 const SEED = 20261123;
 const DEFAULT_SIZES = [1000, 10000, 50000];
@@ -102,12 +101,12 @@ async function treeRss(pid: number): Promise<number> {
 
 // --- child processes -----------------------------------------------------------------------------------------
 
-/** Runs a TypeScript entry with tsx under this Node, timing it and sampling the tree's memory every 100 ms. */
-function runTsx(args: string[]): Promise<Run> {
-  const command = `tsx ${args.map((a) => path.relative(ROOT, a) || a).join(' ')}`;
+/** Runs a TypeScript entry under this Node (which strips the types), timing it and sampling the tree's memory every 100 ms. */
+function runScript(args: string[]): Promise<Run> {
+  const command = `node ${args.map((a) => path.relative(ROOT, a) || a).join(' ')}`;
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [TSX, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -146,7 +145,7 @@ class RunFailed extends Error {
 }
 
 async function mustRun(args: string[]): Promise<Run> {
-  const run = await runTsx(args);
+  const run = await runScript(args);
   if (run.code !== 0) throw new RunFailed(run);
   return run;
 }

@@ -1,7 +1,7 @@
 // The floor for `npm run bench`: the same combination pages rendered by the least work that could produce them.
 // YAML parsed with `yaml`, angles split with gray-matter and compiled once each by the project's own MDX
 // compiler (so the angle HTML is identical), one precompiled Handlebars page template, written straight to
-// disk. No validation, no page models, no Astro. Run alone: `npx tsx src/bench/floor.ts DATA_DIR OUT_DIR`.
+// disk. No validation, no page models, no Astro. Run alone: `node src/bench/floor.ts DATA_DIR OUT_DIR`.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -143,7 +143,7 @@ export async function renderFloor(
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const [dataDir, outDir] = process.argv.slice(2);
   if (!dataDir || !outDir) {
-    process.stderr.write('usage: tsx src/bench/floor.ts DATA_DIR OUT_DIR\n');
+    process.stderr.write('usage: node src/bench/floor.ts DATA_DIR OUT_DIR\n');
     process.exit(2);
   }
   const result = await renderFloor(path.resolve(dataDir), path.resolve(outDir));

@@ -55,8 +55,8 @@ export async function stageOutput(outDir: string): Promise<StagedOutput> {
   const stoppers: (() => Promise<void>)[] = [];
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    // A second signal while cleaning up is common (Ctrl-C reaches the whole process group, and tsx relays it
-    // again); the handler stays installed so it cannot kill the process halfway through the cleanup.
+    // A second signal while cleaning up is common (Ctrl-C reaches the whole process group, and a wrapper such as
+    // npm may relay it again); the handler stays installed so it cannot kill the process halfway through cleanup.
     if (stopping) return;
     stopping = true;
     // Stop every writer first, so nothing recreates files after the staging folder is gone.

@@ -282,7 +282,7 @@ export async function validateData(loaded: LoadedData, options: ValidateOptions 
             angleErrors.push(
               createError('UnknownSlug', locate(fm, [key]), {
                 field: key,
-                message: `"${value}" is not a ${key} slug in ${tableOf[key]}.`,
+                message: `"${value}" is not ${key === 'item' ? 'an' : 'a'} ${key} slug in ${tableOf[key]}.`,
                 hint: didYouMean(value, known, `Use a slug from ${tableOf[key]}.`),
               }),
             );

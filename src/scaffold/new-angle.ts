@@ -38,7 +38,7 @@ export function validateAngleRequest(data: ValidData, req: AngleRequest): void {
     const slugs = tables[key].map((row) => row.slug);
     if (value && !slugs.includes(value)) {
       throw new ScaffoldError(
-        `"${value}" is not a ${key} slug. ${didYouMean(value, slugs, `Known: ${slugs.join(', ')}.`)}`,
+        `"${value}" is not ${key === 'item' ? 'an' : 'a'} ${key} slug. ${didYouMean(value, slugs, `Known: ${slugs.join(', ')}.`)}`,
       );
     }
   }

@@ -13,10 +13,10 @@ export interface BuildRun {
   outDir: string;
 }
 
-/** The `npm run build` entry point for a fixture: the tsx binary and its arguments. */
+/** The `npm run build` entry point for a fixture: the project's Node (which runs TypeScript itself) and its arguments. */
 export function buildCommand(fixture: Fixture, outDir: string): [string, string[]] {
   return [
-    path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
+    path.join(PROJECT_ROOT, 'node_modules/.bin/node'),
     [
       'scripts/build.ts',
       '--data',
@@ -31,17 +31,17 @@ export function buildCommand(fixture: Fixture, outDir: string): [string, string[
 
 /** `npm run merge` for a fixture: combine shard folders into `outDir`. */
 export function mergeCommand(fixture: Fixture, outDir: string, shards: string[]): [string, string[]] {
-  const [tsx, args] = buildCommand(fixture, outDir);
-  return [tsx, ['scripts/merge.ts', ...args.slice(1), ...shards]];
+  const [node, args] = buildCommand(fixture, outDir);
+  return [node, ['scripts/merge.ts', ...args.slice(1), ...shards]];
 }
 
 export async function runBuild(
   fixture: Fixture,
   outDir = path.join(fixture.root, 'dist'),
 ): Promise<BuildRun> {
-  const [tsx, args] = buildCommand(fixture, outDir);
+  const [node, args] = buildCommand(fixture, outDir);
   try {
-    const { stdout, stderr } = await run(tsx, args, {
+    const { stdout, stderr } = await run(node, args, {
       cwd: PROJECT_ROOT,
       env: { ...process.env, NO_COLOR: '1' },
     });

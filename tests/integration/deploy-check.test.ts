@@ -25,7 +25,7 @@ afterEach(async () => {
 async function deployCheck(...args: string[]) {
   try {
     const { stdout } = await run(
-      path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
+      path.join(PROJECT_ROOT, 'node_modules/.bin/node'),
       ['scripts/deploy-check.ts', '--out', dir, ...args],
       {
         cwd: PROJECT_ROOT,

@@ -59,7 +59,7 @@ describe('reproducible output', () => {
   });
 
   it('merging the outputs of --shard 1/3, 2/3 and 3/3 gives exactly the unsharded build', async () => {
-    const [tsx, args] = buildCommand(fixture, path.join(fixture.root, 'out-single'));
+    const [node, args] = buildCommand(fixture, path.join(fixture.root, 'out-single'));
     const single = await runBuild(fixture, path.join(fixture.root, 'out-single'));
     expect(single.code, single.stdout).toBe(0);
     const shards = ['1/3', '2/3', '3/3'].map((spec, i) => ({
@@ -68,7 +68,7 @@ describe('reproducible output', () => {
     }));
     for (const { spec, dir } of shards) {
       const withOut = args.map((a) => (a.endsWith('out-single') ? dir : a));
-      const { stdout } = await run(tsx, [...withOut, '--shard', spec], { cwd: PROJECT_ROOT });
+      const { stdout } = await run(node, [...withOut, '--shard', spec], { cwd: PROJECT_ROOT });
       expect(stdout).toContain('build complete');
     }
     // Each shard has every hub but only its share of the guides.
@@ -119,8 +119,8 @@ describe('reproducible output', () => {
     const after = await hashTree(outDir);
     expect(after).not.toEqual(before);
     // The incremental output is exactly what a full build of the edited data writes.
-    const [tsx, args] = buildCommand(fixture, path.join(fixture.root, 'out-full'));
-    await run(tsx, [...args, '--force'], { cwd: PROJECT_ROOT });
+    const [node, args] = buildCommand(fixture, path.join(fixture.root, 'out-full'));
+    await run(node, [...args, '--force'], { cwd: PROJECT_ROOT });
     expect(after).toEqual(await hashTree(path.join(fixture.root, 'out-full')));
   });
 });
@@ -166,11 +166,11 @@ describe('atomic replacement', () => {
 
   it('an interrupted build (Ctrl-C: SIGINT to the process group) removes its staging folder and keeps the previous output', async () => {
     const { outDir, before } = await buildOnce();
-    const [tsx, args] = buildCommand(fixture, outDir);
+    const [node, args] = buildCommand(fixture, outDir);
     const child = spawn(
-      tsx,
+      node,
       [...args, '--force'], // the inputs are unchanged, so without --force there would be nothing to interrupt
-      // Its own process group, so the interrupt reaches tsx and the build process alike, as Ctrl-C in a terminal does.
+      // Its own process group, so the interrupt reaches the build and its children alike, as Ctrl-C in a terminal does.
       { cwd: PROJECT_ROOT, stdio: 'ignore', detached: true },
     );
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -180,7 +180,7 @@ describe('atomic replacement', () => {
     expect((await leftovers()).length).toBe(1);
     process.kill(-child.pid!, 'SIGINT');
     expect(await exited).toBe(130);
-    // tsx exits as soon as it has relayed the signal; give the build process a moment to finish its cleanup.
+    // The cleanup finishes before the exit; the wait only guards against a slow filesystem.
     for (let i = 0; i < 100 && (await leftovers()).length > 0; i++)
       await new Promise((r) => setTimeout(r, 50));
     expect(await leftovers()).toEqual([]);

@@ -20,7 +20,7 @@ afterEach(async () => {
 
 async function npmNew(args: string[], input?: string) {
   const child = run(
-    path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
+    path.join(PROJECT_ROOT, 'node_modules/.bin/node'),
     ['scripts/new.ts', ...args, '--data', fixture.dataDir],
     {
       cwd: PROJECT_ROOT,
@@ -157,7 +157,7 @@ describe('npm run report', () => {
   it('writes an HTML report and a terminal summary', async () => {
     const out = path.join(fixture.root, 'report.html');
     const { stdout } = await run(
-      path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
+      path.join(PROJECT_ROOT, 'node_modules/.bin/node'),
       ['scripts/report.ts', '--data', fixture.dataDir, '--out', out],
       {
         cwd: PROJECT_ROOT,
