@@ -3,7 +3,7 @@
 // rebuild with nothing changed, a rebuild after one angle changed, `check`, and the floor (src/bench/floor.ts:
 // the same pages from one precompiled Handlebars template, no Astro). Prints a table; writes .bench/results.json.
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -191,6 +191,21 @@ async function settle(outDir: string): Promise<void> {
   execFileSync('sync');
 }
 
+/**
+ * Folders of earlier runs, moved aside (a rename is instant) and deleted after the last measurement: deleting tens
+ * of thousands of files keeps the disk busy for a while, and that would be timed as the next build's.
+ */
+const trash: string[] = [];
+async function moveAside(dir: string): Promise<void> {
+  const aside = `${dir}.old-${process.pid}-${trash.length}`;
+  try {
+    await rename(dir, aside);
+    trash.push(aside);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+}
+
 async function benchSize(size: number): Promise<SizeResult> {
   const siteDir = path.join(BENCH_DIR, `site-${size}`);
   const dataDir = path.join(siteDir, 'data');
@@ -199,9 +214,10 @@ async function benchSize(size: number): Promise<SizeResult> {
   const build = ['scripts/build.ts', '--data', dataDir, '--templates', TEMPLATES, '--out', outDir];
 
   log(size, `writing synthetic data (seed ${SEED}) to ${path.relative(ROOT, dataDir)}/`);
-  // writeSyntheticSite empties siteDir first, so no output from an earlier run survives.
+  // Nothing from an earlier run survives: its site folder and the cache are moved aside.
+  await moveAside(siteDir);
+  await moveAside(CACHE_DIR);
   await writeSyntheticSite(siteDir, size, { root: ROOT, seed: SEED });
-  await rm(CACHE_DIR, { recursive: true, force: true });
 
   await settle(outDir);
   log(size, 'cold build…');
@@ -313,7 +329,11 @@ async function main(): Promise<void> {
   const sizes = readSizes();
   await mkdir(BENCH_DIR, { recursive: true });
   const results: SizeResult[] = [];
-  for (const size of sizes) results.push(await benchSize(size));
+  try {
+    for (const size of sizes) results.push(await benchSize(size));
+  } finally {
+    for (const dir of trash) await rm(dir, { recursive: true, force: true });
+  }
   const cpus = os.cpus();
   const json = {
     machine: {

@@ -3,12 +3,17 @@
 import { createHash } from 'node:crypto';
 import { groupBy } from '../group-by.ts';
 import type { PageModel } from '../render/page.ts';
-import { shingleHashes } from './shingles.ts';
+import { shingleListOfParts } from './shingles.ts';
 
 /** Main content: what a visitor reads as the answer, without navigation, tools (calculator), CTA or sources. */
 export function mainContent(page: PageModel): string {
+  return mainParts(page).join(' ');
+}
+
+/** mainContent() before joining: the parts are often the very strings other pages hold too. */
+function mainParts(page: PageModel): string[] {
   const { hook, rights, requirements, payerAngle = '', angle = '', nextSteps } = page.html;
-  return [page.title, hook, rights, requirements, payerAngle, angle, nextSteps, ...page.checklist].join(' ');
+  return [page.title, hook, rights, requirements, payerAngle, angle, nextSteps, ...page.checklist];
 }
 
 export interface NearDuplicate {
@@ -31,40 +36,83 @@ export interface NearDuplicateMemo {
   next: Record<string, NearDuplicate[]>;
 }
 
-function memoKey(group: readonly PageModel[], threshold: number, rank: (page: PageModel) => number): string {
+/** Per distinct string: its digest and its word hashes, so shared paragraphs are read once per build. */
+interface PartCache {
+  digests: Map<string, string>;
+  words: Map<string, Uint32Array>;
+}
+
+function memoKey(
+  group: readonly PageModel[],
+  threshold: number,
+  rank: (page: PageModel) => number,
+  cache: PartCache,
+): string {
+  const digest = (part: string) => {
+    let d = cache.digests.get(part);
+    if (d === undefined) cache.digests.set(part, (d = createHash('sha1').update(part).digest('base64url')));
+    return d;
+  };
   const hash = createHash('sha1').update(String(threshold));
-  for (const page of group) hash.update(`\0${rank(page)}\0${page.path}\0`).update(mainContent(page));
+  for (const page of group)
+    hash.update(`\0${rank(page)}\0${page.path}\0${mainParts(page).map(digest).join(' ')}`);
   return hash.digest('base64url');
 }
 
 /**
  * The group's shingles as an inverted index: each distinct shingle is a run of the pages that contain it (in page
- * order), and each page lists the runs of its shingles. Built by sorting (shingle, page) pairs packed into one
- * number, so the whole index is typed arrays and one native sort, with no hash map of shingles.
+ * order), and each page lists the runs of its distinct shingles (`sets` may hold repeats, in any order). Built
+ * with a stable radix sort of (shingle, page) pairs taken in page order, so the whole index is typed arrays and
+ * two counting passes, with no hash map of shingles.
  */
 function invertedIndex(sets: readonly Uint32Array[]) {
   let total = 0;
   for (const set of sets) total += set.length;
-  const pairs = new Float64Array(total);
+  let keys = new Uint32Array(total);
+  let pages = new Int32Array(total);
   let at = 0;
-  // Pages are numbered below 2^20 and shingles are 32-bit, so shingle × 2^20 + page is exact in a double.
   sets.forEach((set, page) => {
-    for (let k = 0; k < set.length; k++) pairs[at++] = set[k]! * 0x100000 + page;
+    keys.set(set, at);
+    pages.fill(page, at, at + set.length);
+    at += set.length;
   });
-  pairs.sort();
-  const pageOf = new Int32Array(total);
+  // Two stable passes on 16 bits each: equal shingles end up adjacent and still in page order.
+  let keysOut = new Uint32Array(total);
+  let pagesOut = new Int32Array(total);
+  const counts = new Int32Array(0x10000);
+  for (const shift of [0, 16]) {
+    counts.fill(0);
+    for (let k = 0; k < total; k++) counts[(keys[k]! >>> shift) & 0xffff]!++;
+    let sum = 0;
+    for (let b = 0; b < 0x10000; b++) {
+      const c = counts[b]!;
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < total; k++) {
+      const to = counts[(keys[k]! >>> shift) & 0xffff]!++;
+      keysOut[to] = keys[k]!;
+      pagesOut[to] = pages[k]!;
+    }
+    [keys, keysOut] = [keysOut, keys];
+    [pages, pagesOut] = [pagesOut, pages];
+  }
+  // A page can repeat a phrase: keep one pair per (shingle, page), so each page counts its distinct shingles.
+  let unique = 0;
+  for (let k = 0; k < total; k++) {
+    if (k > 0 && keys[k] === keys[k - 1] && pages[k] === pages[k - 1]) continue;
+    keys[unique] = keys[k]!;
+    pages[unique++] = pages[k]!;
+  }
+  total = unique;
+  const pageOf = pages.subarray(0, total);
   const runStart: number[] = [];
   const perPage = new Int32Array(sets.length);
   const runOfPair = new Int32Array(total);
-  let previous = -1;
   for (let k = 0; k < total; k++) {
-    const shingle = Math.floor(pairs[k]! / 0x100000);
-    const page = pairs[k]! - shingle * 0x100000;
-    if (shingle !== previous) runStart.push(k);
-    previous = shingle;
-    pageOf[k] = page;
+    if (k === 0 || keys[k] !== keys[k - 1]) runStart.push(k);
     runOfPair[k] = runStart.length - 1;
-    perPage[page]!++;
+    perPage[pageOf[k]!]!++;
   }
   runStart.push(total);
   // Each page's runs, in one flat array sliced by offsets.
@@ -92,9 +140,10 @@ export function findNearDuplicates(
 ): NearDuplicate[] {
   const groups = groupBy(pages, groupKey);
   const found: NearDuplicate[] = [];
+  const cache: PartCache = { digests: new Map(), words: new Map() };
   for (const group of groups.values()) {
     group.sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
-    const key = memo && memoKey(group, threshold, rank);
+    const key = memo && memoKey(group, threshold, rank, cache);
     const known = key === undefined ? undefined : memo?.previous[key];
     if (key !== undefined && known) {
       memo!.next[key] = known;
@@ -102,7 +151,7 @@ export function findNearDuplicates(
       continue;
     }
     const before = found.length;
-    const sets = group.map((page) => shingleHashes(mainContent(page)));
+    const sets = group.map((page) => shingleListOfParts(mainParts(page), cache.words));
     const n = group.length;
     const { pageOf, runStart, offsets, runsOfPage } = invertedIndex(sets);
     const kept = new Uint8Array(n);
@@ -122,7 +171,7 @@ export function findNearDuplicates(
         // The run is in page order: the pages before this one come first.
         for (let k = from; k < to && pageOf[k]! < i; k++) if (kept[pageOf[k]!]) counts[pageOf[k]!]!++;
       }
-      const size = sets[i]!.length;
+      const size = offsets[i + 1]! - offsets[i]!;
       if (keptCount && size) {
         let sibling = -1;
         for (let j = 0; j < i; j++)

@@ -84,13 +84,45 @@ function wordHashes(text: string): Uint32Array {
 
 /** Five-word shingles as numbers, sorted and unique: compact, and compared by a linear merge. */
 export function shingleHashes(text: string, size = 5): Uint32Array {
-  const w = wordHashes(text);
+  return shinglesOfWords(wordHashes(text), size);
+}
+
+/**
+ * The shingles of `parts.join(' ')`, unsorted and possibly repeated (callers that need a set sort them, as
+ * shingleHashes() does). Each part's words are hashed once per distinct part (`cache`): pages repeat the same
+ * template paragraphs and angles, and the joining space keeps words from running across parts.
+ */
+export function shingleListOfParts(
+  parts: readonly string[],
+  cache: Map<string, Uint32Array>,
+  size = 5,
+): Uint32Array {
+  const arrays = parts.map((part) => {
+    let hashes = cache.get(part);
+    if (!hashes) cache.set(part, (hashes = wordHashes(part)));
+    return hashes;
+  });
+  const words = new Uint32Array(arrays.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of arrays) {
+    words.set(a, at);
+    at += a.length;
+  }
+  return shingleList(words, size);
+}
+
+function shingleList(w: Uint32Array, size: number): Uint32Array {
   const out = new Uint32Array(Math.max(0, w.length - size + 1));
   for (let i = 0; i + size <= w.length; i++) {
     let h = 0x811c9dc5;
     for (let j = 0; j < size; j++) h = Math.imul(h ^ w[i + j]!, 0x01000193) ^ (h >>> 15);
     out[i] = h >>> 0;
   }
+  return out;
+}
+
+function shinglesOfWords(w: Uint32Array, size: number): Uint32Array {
+  const out = shingleList(w, size);
   out.sort();
   let n = 0;
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;
