@@ -1,17 +1,12 @@
 // npm run build: check the data, let Astro render into a staging folder, verify it, then swap it into place.
 // Any failure leaves the previous output folder exactly as it was.
-import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { hasErrors, type DataError } from '../errors/data-error.ts';
-import {
-  checkSite,
-  renderSite,
-  renderSiteInChunks,
-  type CheckedSite,
-  type RenderedSite,
-} from '../pipeline/index.ts';
+import { checkSite, renderSite, type CheckedSite, type RenderedSite } from '../pipeline/index.ts';
 import type { NearDuplicate, NearDuplicateMemo } from '../pipeline/near-duplicates.ts';
 import { stageOutput, type StagedOutput } from './atomic-output.ts';
 import { SITEMAP_INDEX, writeHostFiles } from './host-files.ts';
@@ -23,7 +18,7 @@ import { runAstro } from './run-astro.ts';
 import { linkTreeInThread } from './link-tree.ts';
 import { listFiles, prepareShells, type ShellSet } from './shells.ts';
 import { createStamper, type Stamped, type StampSetup } from './stamp.ts';
-import { StampPool } from './stamp-pool.ts';
+import type { StampBatch, StampReply } from './stamp-worker.ts';
 
 /** Lengths search results show before cutting off. */
 export const TITLE_MAX = 60;
@@ -212,6 +207,72 @@ async function placeFiles(from: string, to: string): Promise<void> {
   }
 }
 
+/** Models per message to a stamping thread: few messages, little held in flight. */
+const STAMP_BATCH = 64;
+
+/** Stamps in `threads` worker threads, each fed batches of model JSON; returns the models' fingerprints. */
+async function stampInThreads(
+  setup: StampSetup,
+  entries: Iterable<Stamped>,
+  threads: number,
+  progress: Progress,
+): Promise<Map<string, string>> {
+  const fingerprints = new Map<string, string>();
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(new URL('./stamp-worker.ts', import.meta.url), { workerData: setup }),
+  );
+  const waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  const failed = new Promise<never>((_, reject) => {
+    for (const worker of workers) {
+      worker.on('error', reject);
+      worker.on('message', (reply: StampReply) => {
+        const pending = waiting.get(reply.id)!;
+        waiting.delete(reply.id);
+        if (reply.error) return pending.reject(new Error(`writing pages failed: ${reply.error}`));
+        for (const [page, fp] of reply.fingerprints!) fingerprints.set(page, fp);
+        progress.tick(reply.fingerprints!.length);
+        pending.resolve();
+      });
+    }
+  });
+  failed.catch(() => undefined);
+  let id = 0;
+  // Each thread has at most two batches queued, so memory holds a few hundred pages, not the site.
+  const send = (w: number, kind: Stamped['kind'], models: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      waiting.set(++id, { resolve, reject });
+      workers[w]!.postMessage({ id, kind, models } satisfies StampBatch);
+    });
+  const lanes = workers.map(() => Promise.resolve());
+  const inFlight = workers.map(() => [] as Promise<void>[]);
+  try {
+    let batch: string[] = [];
+    let kind: Stamped['kind'] = 'hub';
+    let next = 0;
+    const flush = async () => {
+      if (!batch.length) return;
+      const w = next++ % threads;
+      if (inFlight[w]!.length >= 2) await Promise.race([inFlight[w]!.shift()!, failed]);
+      const sent = send(w, kind, batch);
+      inFlight[w]!.push(sent);
+      lanes[w] = lanes[w]!.then(() => sent);
+      batch = [];
+    };
+    for (const entry of entries) {
+      if (entry.kind !== kind) await flush();
+      kind = entry.kind;
+      batch.push(JSON.stringify(entry.model));
+      if (batch.length >= STAMP_BATCH) await flush();
+    }
+    await flush();
+    await Promise.race([Promise.all(lanes), failed]);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return fingerprints;
+}
+
 /**
  * The default renderer. Astro renders the layout shells, the 404 page and the assets once (or they come from
  * the cache); every page and hub is then its shell with the page's parts filled in, written straight to disk,
@@ -242,18 +303,8 @@ export async function renderWithShells(
   }
   const threads = renderWorkers(rendered.pages.length);
   if (threads > 1) {
-    const pool = new StampPool(Promise.resolve(setup), threads, options.progress);
-    try {
-      for (const entry of entries()) {
-        if (entry.kind === 'page') pool.add('page', entry.model);
-        else pool.add('hub', entry.model);
-        await pool.drain();
-      }
-      await pool.settle();
-    } finally {
-      await pool.close();
-    }
-    options.onFingerprints?.(pool.fingerprints);
+    const fingerprints = await stampInThreads(setup, entries(), threads, options.progress);
+    options.onFingerprints?.(fingerprints);
     return;
   }
   const stamp = createStamper(setup);
@@ -555,52 +606,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     !previous.shard;
   const linking = incremental ? linkTreeInThread(outDir, staged.dir) : undefined;
   if (linking) staged.onInterrupt(linking.stop);
-  let pool: StampPool | undefined;
   try {
     // Near-duplicate results of the previous build hold while the code and settings are the same.
     const memo: NearDuplicateMemo = {
       previous: (previousState?.renderHash === currentRender && previousState.nearDuplicates) || {},
       next: {},
     };
-    // A cold or forced build on several threads writes pages while it computes them; the near-duplicate pass
-    // then sends back the few it changes. Incremental and shard builds compute every model first.
-    const built = site.join.combinations.filter((c) => c.status !== 'skipped').length;
-    const threads = renderWorkers(built);
-    pool =
-      shells && !incremental && !shard && threads > 1
-        ? new StampPool(
-            shells.then(async (ready) => {
-              await placeFiles(ready.staticDir, staged.dir);
-              return {
-                shells: { guide: ready.guide, hub: ready.hub },
-                config: site.data.site,
-                outDir: staged.dir,
-                keepExisting: false,
-              };
-            }),
-            threads,
-            progress,
-          )
-        : undefined;
-    const stamping = pool;
-    if (stamping) staged.onInterrupt(() => stamping.close());
-    let streamed: { changed: ReadonlySet<string>; removed: readonly string[] } | undefined;
-    let rendered: RenderedSite;
-    if (stamping) {
-      progress.stage('page models and pages', built);
-      rendered = streamed = await timed('page models', () =>
-        renderSiteInChunks(
-          site,
-          async (chunk) => {
-            for (const page of chunk) stamping.add('page', page);
-            await stamping.drain();
-          },
-          memo,
-        ),
-      );
-    } else {
-      rendered = await timed('page models', () => renderSite(site, memo));
-    }
+    const rendered = await timed('page models', () => renderSite(site, memo));
     // Counted after rendering: the near-duplicate rule can take pages out of the index.
     countStatuses(site, summary);
     summary.hubs = rendered.hubs.length;
@@ -620,34 +632,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       const dirs = options.mergeShards;
       progress.stage('merge shards');
       await timed('merge shards', () => copyShards(dirs, staged.dir, inputs));
-    } else if (stamping && streamed) {
-      const { changed, removed } = streamed;
-      const pool = stamping;
-      summary.rerendered = rendered.pages.length;
-      await timed('render HTML', async () => {
-        // Every first version is on disk before a changed page is sent again, so the later one wins.
-        await pool.settle();
-        progress.stage('render pages', changed.size + rendered.hubs.length);
-        for (const page of rendered.pages) if (changed.has(page.path)) pool.add('page', page);
-        for (const page of removed) {
-          rmSync(path.join(staged.dir, page, 'index.html'), { force: true });
-          // Its folder goes too, and each parent left empty, as if the page had never been written.
-          for (let dir = path.join(staged.dir, page); dir.startsWith(`${staged.dir}${path.sep}`);) {
-            try {
-              rmdirSync(dir);
-            } catch {
-              break; // not empty
-            }
-            dir = path.dirname(dir);
-          }
-          pool.fingerprints.delete(page);
-        }
-        for (const hub of rendered.hubs) pool.add('hub', hub);
-        await pool.settle();
-        await pool.close();
-      });
-      if (pool.fingerprints.size === allModels) models = Object.fromEntries(pool.fingerprints);
-      progress.done();
     } else {
       const work = incremental
         ? await timed('reuse unchanged pages', () =>
@@ -702,7 +686,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       await writeFile(statePath(root, outDir), JSON.stringify(state));
     }
   } catch (e) {
-    await pool?.close();
     await shells?.catch(() => undefined);
     await linking?.stop();
     await staged.discard();

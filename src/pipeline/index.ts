@@ -129,40 +129,17 @@ function applyNearDuplicates(site: CheckedSite, rendered: PageModel[], memo?: Ne
   const demoted = new Set(nearDuplicates.map((d) => d.path));
   const skipped = new Set(site.join.combinations.filter((c) => c.status === 'skipped').map((c) => c.path));
   const keep = (links: PageLink[]) => links.filter((l) => !skipped.has(l.href));
-  /** Pages that differ from their first rendering, for a build that has already written that one. */
-  const changed = new Set<string>();
   const pages = rendered
     .filter((p) => !skipped.has(p.path))
-    .map((p) => {
-      const page = {
-        ...p,
-        robots: demoted.has(p.path) ? ('noindex, follow' as const) : p.robots,
-        related: {
-          sameItemOtherReasons: keep(p.related.sameItemOtherReasons),
-          sameReasonOtherPayers: keep(p.related.sameReasonOtherPayers),
-        },
-      };
-      if (
-        page.robots !== p.robots ||
-        page.related.sameItemOtherReasons.length !== p.related.sameItemOtherReasons.length ||
-        page.related.sameReasonOtherPayers.length !== p.related.sameReasonOtherPayers.length
-      )
-        changed.add(p.path);
-      return page;
-    });
-  const removed = rendered.filter((p) => skipped.has(p.path)).map((p) => p.path);
-  return { pages, nearDuplicates, changed, removed };
-}
-
-/** The rest of renderSite once the page models exist. */
-function finishSite(site: CheckedSite, rendered: PageModel[], memo?: NearDuplicateMemo) {
-  const { pages, nearDuplicates, changed, removed } = applyNearDuplicates(site, rendered, memo);
-  const hubs = buildHubs(site, pages);
-  const redirects = planRedirects(site.data, site.join.combinations);
-  const sitemap = [...hubs, ...pages]
-    .filter((p) => p.robots === 'index, follow')
-    .map((p) => ({ path: p.path, lastmod: p.lastmod }));
-  return { site: { pages, hubs, redirects, sitemap, nearDuplicates }, changed, removed };
+    .map((p) => ({
+      ...p,
+      robots: demoted.has(p.path) ? ('noindex, follow' as const) : p.robots,
+      related: {
+        sameItemOtherReasons: keep(p.related.sameItemOtherReasons),
+        sameReasonOtherPayers: keep(p.related.sameReasonOtherPayers),
+      },
+    }));
+  return { pages, nearDuplicates };
 }
 
 /**
@@ -170,57 +147,31 @@ function finishSite(site: CheckedSite, rendered: PageModel[], memo?: NearDuplica
  * run (same code and settings) as `memo`, so only groups whose pages changed are compared again.
  */
 export function renderSite(site: CheckedSite, memo?: NearDuplicateMemo): RenderedSite {
-  return finishSite(site, renderPages(site), memo).site;
-}
-
-/**
- * renderSite() for a build that writes pages while it computes them: each chunk of page models goes to
- * `onChunk` as soon as it exists (awaited, so the writer can hold the models back), before the near-duplicate
- * pass. The result names the pages that pass then changed (to be written again) or removed (to be deleted).
- */
-export async function renderSiteInChunks(
-  site: CheckedSite,
-  onChunk: (pages: readonly PageModel[]) => Promise<void>,
-  memo?: NearDuplicateMemo,
-  chunkSize = 256,
-): Promise<RenderedSite & { changed: ReadonlySet<string>; removed: readonly string[] }> {
-  const rendered: PageModel[] = [];
-  let chunk: PageModel[] = [];
-  for (const page of pageModels(site)) {
-    rendered.push(page);
-    chunk.push(page);
-    if (chunk.length >= chunkSize) {
-      await onChunk(chunk);
-      chunk = [];
-    }
-  }
-  if (chunk.length) await onChunk(chunk);
-  const { site: result, changed, removed } = finishSite(site, rendered, memo);
-  return { ...result, changed, removed };
+  const { pages, nearDuplicates } = applyNearDuplicates(site, renderPages(site), memo);
+  const hubs = buildHubs(site, pages);
+  const redirects = planRedirects(site.data, site.join.combinations);
+  const sitemap = [...hubs, ...pages]
+    .filter((p) => p.robots === 'index, follow')
+    .map((p) => ({ path: p.path, lastmod: p.lastmod }));
+  return { pages, hubs, redirects, sitemap, nearDuplicates };
 }
 
 /** Page models for every combination that is built (indexable or noindex). */
 export function renderPages(site: CheckedSite): PageModel[] {
-  return [...pageModels(site)];
-}
-
-function* pageModels(site: CheckedSite): Generator<PageModel> {
   const built = site.join.combinations.filter((c) => c.status !== 'skipped');
   const group = (key: (c: Combination) => string) => groupBy(site.join.combinations, key);
   const byPayerItem = group((c) => `${c.payer.slug}|${c.item.slug}`);
   const byItemReason = group((c) => `${c.item.slug}|${c.reason.slug}`);
   const memo = new PageMemo();
-  for (const combo of built) {
-    const siblings = {
-      byPayerItem: byPayerItem.get(`${combo.payer.slug}|${combo.item.slug}`) ?? [],
-      byItemReason: byItemReason.get(`${combo.item.slug}|${combo.reason.slug}`) ?? [],
-    };
-    let page: PageModel;
+  return built.map((combo) => {
     try {
-      page = renderPage(site.data, site.templates, combo, siblings, memo);
+      const siblings = {
+        byPayerItem: byPayerItem.get(`${combo.payer.slug}|${combo.item.slug}`) ?? [],
+        byItemReason: byItemReason.get(`${combo.item.slug}|${combo.reason.slug}`) ?? [],
+      };
+      return renderPage(site.data, site.templates, combo, siblings, memo);
     } catch (e) {
       throw new Error(`rendering ${combo.path} failed: ${(e as Error).message}`, { cause: e });
     }
-    yield page;
-  }
+  });
 }

@@ -42,34 +42,6 @@ describe('reproducible output', () => {
     expect(await hashTree(three.outDir)).toEqual(await hashTree(one.outDir));
   });
 
-  it('writing pages while the models are computed gives the same output, near-duplicates removed included', async () => {
-    // A second indexable Beta step-therapy page, and a low threshold, make a near-duplicate; "skip" removes it
-    // and the links to it.
-    await fixture.edit('data/site.yaml', (t) =>
-      t.replace('  nonIndexable: noindex', '  nonIndexable: skip\n  nearDuplicateThreshold: 0.05'),
-    );
-    const angle = await fixture.read('data/angles/gene-panel--step-therapy.mdx');
-    await fixture.write(
-      'data/angles/wonderdrug--step-therapy.mdx',
-      angle.replace('item: gene-panel', 'item: wonderdrug'),
-    );
-    process.env['DENIAL_PAGES_WORKERS'] = '1';
-    const inProcess = await runBuild(fixture, path.join(fixture.root, 'out-in-process'));
-    process.env['DENIAL_PAGES_WORKERS'] = '2';
-    const streamed = await runBuild(fixture, path.join(fixture.root, 'out-streamed'));
-    delete process.env['DENIAL_PAGES_WORKERS'];
-    expect(inProcess.code, inProcess.stdout + inProcess.stderr).toBe(0);
-    expect(streamed.code, streamed.stdout + streamed.stderr).toBe(0);
-    expect(streamed.stdout).toMatch(/\d+ +skipped: near-duplicate of an indexable sibling/);
-    expect(await hashTree(streamed.outDir)).toEqual(await hashTree(inProcess.outDir));
-    const folders = async (dir: string) =>
-      (await readdir(dir, { recursive: true, withFileTypes: true }))
-        .filter((e) => e.isDirectory())
-        .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-        .sort();
-    expect(await folders(streamed.outDir)).toEqual(await folders(inProcess.outDir));
-  });
-
   it('filling the layout shells gives exactly the pages Astro renders one by one', async () => {
     const stamped = await runBuild(fixture, path.join(fixture.root, 'out-stamped'));
     expect(stamped.code, stamped.stderr).toBe(0);
