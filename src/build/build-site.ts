@@ -367,11 +367,15 @@ export function scanFolder(dir: string): Map<string, number> {
   return sizes;
 }
 
-export async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
-  const sizes = scanFolder(dir);
+/** Files and total bytes of a scanFolder() result, the two numbers host limits care about. */
+function totals(sizes: ReadonlyMap<string, number>): { files: number; bytes: number } {
   let bytes = 0;
   for (const size of sizes.values()) bytes += size;
   return { files: sizes.size, bytes };
+}
+
+export async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
+  return totals(scanFolder(dir));
 }
 
 /** Every page, hub, redirect and host file must exist and be non-empty before staging may replace the output. */
@@ -667,9 +671,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       const files = scanFolder(staged.dir);
       const problem = verifyOutput(share, files, !shard);
       if (problem) throw new Error(problem);
-      summary.files = files.size;
-      summary.bytes = 0;
-      for (const size of files.values()) summary.bytes += size;
+      Object.assign(summary, totals(files));
       await writeFile(
         path.join(staged.dir, MANIFEST),
         buildManifest(site, summary, inputs, shardLabel(shard)),

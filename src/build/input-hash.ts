@@ -33,7 +33,12 @@ async function hashFiles(root: string, sources: readonly string[]): Promise<stri
 
 /** A short content hash of any JSON-serialisable value. */
 export function fingerprint(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+  return fingerprintJson(JSON.stringify(value));
+}
+
+/** fingerprint() of a value already serialised (a stamping thread has the model's JSON in hand). */
+export function fingerprintJson(json: string): string {
+  return createHash('sha1').update(json).digest('base64url');
 }
 
 export interface InputHashes {

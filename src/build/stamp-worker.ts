@@ -1,7 +1,8 @@
 // A stamping thread: receives batches of page models as JSON, writes their pages, and answers with each model's
 // fingerprint (computed from the JSON it already has, so the build process never serialises a model twice).
 import { parentPort, workerData } from 'node:worker_threads';
-import { createStamper, modelFingerprint, type StampSetup } from './stamp.ts';
+import { fingerprintJson } from './input-hash.ts';
+import { createStamper, type StampSetup } from './stamp.ts';
 
 export interface StampBatch {
   id: number;
@@ -22,7 +23,7 @@ parentPort!.on('message', async (batch: StampBatch) => {
     const fingerprints: [string, string][] = [];
     for (const json of batch.models) {
       const model = JSON.parse(json) as { path: string };
-      fingerprints.push([model.path, modelFingerprint(json)]);
+      fingerprints.push([model.path, fingerprintJson(json)]);
       stamp({ kind: batch.kind, model } as Parameters<typeof stamp>[0]);
     }
     reply.fingerprints = fingerprints;

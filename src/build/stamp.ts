@@ -1,7 +1,6 @@
 // Writing pages from their layout shells: each page or hub model becomes its parts (render/blocks/), filled into
 // the shell of its kind and written to disk. Runs in the build process for small sites and in stamping threads
 // (stamp-worker.ts) for large ones.
-import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { guideParts } from '../render/blocks/guide-page.ts';
@@ -21,13 +20,7 @@ export interface StampSetup {
 
 export type Stamped = { kind: 'page'; model: PageModel } | { kind: 'hub'; model: HubModel };
 
-/** The fingerprint the incremental build compares: a hash of the model's JSON. */
-export function modelFingerprint(json: string): string {
-  return createHash('sha1').update(json).digest('base64url');
-}
-
 export function createStamper(setup: StampSetup) {
-  const made = new Set<string>();
   // Synchronous writes: one page at a time is faster than a queue of small asynchronous ones, and in a
   // stamping thread there is nothing else to wait for.
   return function stamp(entry: Stamped): void {
@@ -37,10 +30,7 @@ export function createStamper(setup: StampSetup) {
         ? fillShell(shells.guide, guideParts(config, entry.model))
         : fillShell(shells.hub, hubParts(config, entry.model));
     const dir = path.join(setup.outDir, entry.model.path);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
+    mkdirSync(dir, { recursive: true });
     const file = path.join(dir, 'index.html');
     if (setup.keepExisting) rmSync(file, { force: true });
     writeFileSync(file, markup);

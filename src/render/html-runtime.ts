@@ -50,17 +50,18 @@ export class DisallowedMarkupError extends Error {
   }
 }
 
-type Child = string | number | boolean | null | undefined | Html | Child[];
+export type Child = string | number | boolean | null | undefined | Html | readonly Child[];
 type Props = Record<string, unknown> & { children?: Child };
 type Component = (props: Props) => Html;
 
 export const Fragment = Symbol('Fragment');
 
-function renderChildren(children: Child): string {
+/** Children as markup: Html as it is, text escaped, arrays joined, null, undefined and booleans as nothing. */
+export function renderChildren(children: Child): string {
   if (children === null || children === undefined || typeof children === 'boolean') return '';
-  if (Array.isArray(children)) return children.map(renderChildren).join('');
+  if (Array.isArray(children)) return (children as readonly Child[]).map(renderChildren).join('');
   if (children instanceof Html) return children.value;
-  return escapeHtml(children);
+  return escapeHtml(children as string | number);
 }
 
 export function jsx(type: string | Component | typeof Fragment, props: Props): Html {

@@ -1,24 +1,17 @@
 // Markup written in TypeScript. The markup`` tag escapes every interpolated value unless it is already Html, so a
 // block cannot forget to escape; hrefs go through url(), which refuses anything but https, site paths and #.
 // (Named `markup`, not `html`, so Prettier leaves the literals exactly as written.)
-import { escapeHtml, hrefAttr } from './escape.ts';
-import { Html } from './html-runtime.ts';
+import { hrefAttr } from './escape.ts';
+import { Html, renderChildren, type Child } from './html-runtime.ts';
 
 export { Html };
 
-export type HtmlValue = string | number | boolean | null | undefined | Html | readonly HtmlValue[];
-
-function print(value: HtmlValue): string {
-  if (value === null || value === undefined || typeof value === 'boolean') return '';
-  if (value instanceof Html) return value.value;
-  if (Array.isArray(value)) return (value as readonly HtmlValue[]).map(print).join('');
-  return escapeHtml(value as string | number);
-}
+export type HtmlValue = Child;
 
 /** A fragment of markup: literal parts as written, values escaped (text and quoted attributes alike). */
 export function markup(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
   let out = strings[0]!;
-  for (let i = 0; i < values.length; i++) out += print(values[i]!) + strings[i + 1]!;
+  for (let i = 0; i < values.length; i++) out += renderChildren(values[i]!) + strings[i + 1]!;
   return new Html(out);
 }
 
