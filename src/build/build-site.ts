@@ -12,11 +12,12 @@ import { stageOutput, type StagedOutput } from './atomic-output.ts';
 import { SITEMAP_INDEX, writeHostFiles } from './host-files.ts';
 import { HOST_LIMITS } from './host-limits.ts';
 import { fingerprint, hashInputs, renderHash } from './input-hash.ts';
+import type { Site } from '../schema/index.ts';
 import { writeModelFile } from '../site-data.ts';
 import { silentProgress, type Progress } from './progress.ts';
 import { runAstro } from './run-astro.ts';
 import { linkTreeInThread } from './link-tree.ts';
-import { listFiles, prepareShells, type ShellSet } from './shells.ts';
+import { listFiles, prepareShells, readSiteSettings, type ShellSet } from './shells.ts';
 import { createStamper, type Stamped, type StampSetup } from './stamp.ts';
 import type { StampBatch, StampReply } from './stamp-worker.ts';
 
@@ -582,21 +583,42 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     }
   }
 
+  const staged = await stageOutput(outDir);
+  // The layout shells depend on the code and the site settings only. Astro renders them (unless they are cached)
+  // while this process loads the data and builds the page models; a failed data check stops it.
+  const startShells = (config: Site) => {
+    const stop = new AbortController();
+    const key = renderHash(code, config);
+    const started = prepareShells(config, key, { root, dataDir, templatesDir, staged, signal: stop.signal });
+    started.catch(() => undefined); // awaited by the renderer; a failure before that is reported there
+    const halt = async () => {
+      stop.abort();
+      await started.catch(() => undefined);
+    };
+    return { started, key, stop: halt };
+  };
+  const withShells = render === renderWithShells && !options.mergeShards;
+  const settings = withShells ? await readSiteSettings(dataDir) : undefined;
+  let shellRun = settings && startShells(settings);
+
   progress.stage('check data');
   const { site, errors } = await timed('load, validate, join', () =>
     checkSite({ root, dataDir, templatesDir }),
   );
   summary.errors = errors;
-  if (!site || hasErrors(errors)) return finish();
+  if (!site || hasErrors(errors)) {
+    await shellRun?.stop();
+    await staged.discard();
+    return finish();
+  }
 
-  const staged = await stageOutput(outDir);
   const currentRender = renderHash(code, site.data.site);
-  // Astro renders the shells (or they come from the cache) while this process builds the page models.
-  const shells =
-    render === renderWithShells && !options.mergeShards
-      ? prepareShells(site.data.site, currentRender, { root, dataDir, templatesDir, staged })
-      : undefined;
-  shells?.catch(() => undefined); // awaited by the renderer; a failure before that is reported there
+  if (withShells && shellRun?.key !== currentRender) {
+    // Not expected (the check validates site.yaml the same way), but the shells must match the checked settings.
+    await shellRun?.stop();
+    shellRun = startShells(site.data.site);
+  }
+  const shells = shellRun?.started;
   // Incremental: with the same code and settings, an unchanged model renders to the same file as last time. The
   // previous output is linked into staging on another thread meanwhile.
   const previousState = await readState(statePath(root, outDir));
@@ -688,7 +710,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       await writeFile(statePath(root, outDir), JSON.stringify(state));
     }
   } catch (e) {
-    await shells?.catch(() => undefined);
+    await shellRun?.stop();
     await linking?.stop();
     await staged.discard();
     summary.failure = (e as Error).message;

@@ -12,10 +12,13 @@ export interface AstroRun {
   templatesDir: string;
   progress?: Progress;
   staged?: StagedOutput;
+  /** Stops the build (the data check failed, say); the returned promise then rejects. */
+  signal?: AbortSignal;
 }
 
 /** Builds the Astro project at `root` into `outDir`, its routes reading the models in `modelFile`. */
 export function runAstro(outDir: string, modelFile: string, options: AstroRun): Promise<void> {
+  if (options.signal?.aborted) return Promise.reject(new Error('astro build stopped'));
   const astro = path.join(options.root, 'node_modules/astro/bin/astro.mjs');
   const child = spawn(
     process.execPath,
@@ -42,7 +45,11 @@ export function runAstro(outDir: string, modelFile: string, options: AstroRun): 
     child.kill('SIGKILL');
     await exited;
   });
+  const stop = () => child.kill('SIGKILL');
+  options.signal?.addEventListener('abort', stop, { once: true });
   return exited.then((code) => {
+    options.signal?.removeEventListener('abort', stop);
+    if (options.signal?.aborted) throw new Error('astro build stopped');
     if (code !== 0)
       throw new Error(
         `astro build exited with code ${code}:\n${output.trim().split('\n').slice(-15).join('\n')}`,

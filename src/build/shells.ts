@@ -4,8 +4,9 @@
 // parallel with the page models of a cold build.
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { GUIDE_SHELL_FILE, HUB_SHELL_FILE, parseShell, type Shell } from '../render/shell.ts';
-import type { Site } from '../schema/index.ts';
+import { siteSchema, type Site } from '../schema/index.ts';
 import { writeModelFile } from '../site-data.ts';
 import { runAstro, type AstroRun } from './run-astro.ts';
 
@@ -17,6 +18,19 @@ export interface ShellSet {
 }
 
 const SHELLS_JSON = 'shells.json';
+
+/**
+ * data/site.yaml on its own, validated as the data check validates it, so the shells can start before the rest
+ * of the data is loaded. Undefined when it does not validate: the data check reports why.
+ */
+export async function readSiteSettings(dataDir: string): Promise<Site | undefined> {
+  try {
+    const result = siteSchema.safeParse(parse(await readFile(path.join(dataDir, 'site.yaml'), 'utf8')));
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The shells for this code and these settings (`key`), from the cache or rendered by Astro now. */
 export async function prepareShells(config: Site, key: string, options: AstroRun): Promise<ShellSet> {

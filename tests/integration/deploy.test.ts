@@ -1,10 +1,13 @@
 // The marketer's build: reproducible output, atomic replacement under failure, and one-place price changes.
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite, renderWithAstro } from '../../src/build/build-site.ts';
+import { hashInputs, renderHash } from '../../src/build/input-hash.ts';
+import { readSiteSettings } from '../../src/build/shells.ts';
 import { buildCommand, mergeCommand, runBuild } from '../helpers/build.ts';
 import { hashTree, makeFixture, PROJECT_ROOT, type Fixture } from '../helpers/fixture.ts';
 import { readBuiltPages } from '../helpers/dist.ts';
@@ -185,6 +188,33 @@ describe('atomic replacement', () => {
       await new Promise((r) => setTimeout(r, 50));
     expect(await leftovers()).toEqual([]);
     expect(await hashTree(outDir)).toEqual(before);
+  });
+
+  it('a data error stops the Astro build of the layout shells, which starts before the data check', async () => {
+    // Settings no build has used, so their shells are not cached and Astro starts on them.
+    const promo = `STOP${Date.now().toString(36).toUpperCase()}`;
+    await fixture.edit('data/site.yaml', (t) => t.replace('promoCode: FIX25', `promoCode: ${promo}`));
+    await fixture.edit('data/payers.yaml', (t) => t.replace('- slug: beta', '- slug: Beta Health'));
+    const templatesDir = path.join(fixture.root, 'templates');
+    const settings = await readSiteSettings(fixture.dataDir);
+    expect(settings?.checkout.promoCode).toBe(promo);
+    const { code } = await hashInputs(PROJECT_ROOT, fixture.dataDir, templatesDir);
+    const cached = path.join(PROJECT_ROOT, '.cache', 'shells', renderHash(code, settings));
+    expect(existsSync(cached)).toBe(false);
+
+    const [node, args] = buildCommand(fixture, path.join(fixture.root, 'dist'));
+    const child = spawn(node, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exitCode = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(exitCode).toBe(1);
+    expect(stderr).toMatch(/payers\.yaml:\d+:\d+ error/);
+    // Stopped, not left to finish: nothing was cached, its scratch folder is gone, and no Astro process remains.
+    expect(existsSync(cached)).toBe(false);
+    expect(existsSync(path.join(PROJECT_ROOT, '.cache', 'render', `shells-${child.pid}`))).toBe(false);
+    const { stdout: processes } = await run('ps', ['-eo', 'args']);
+    expect(processes).not.toContain(`shells-${child.pid}`);
+    expect(await leftovers()).toEqual([]);
   });
 
   it('a crash between the two renames of the swap is repaired by the next build', async () => {
