@@ -3,6 +3,7 @@
 // rebuild with nothing changed, a rebuild after one angle changed, `check`, and the floor (src/bench/floor.ts:
 // the same pages from one precompiled Handlebars template, no Astro). Prints a table; writes .bench/results.json.
 import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -177,18 +178,52 @@ function parseBuiltPages(stdout: string): number | undefined {
 const log = (size: number, message: string) => process.stdout.write(`[${size}] ${message}\n`);
 
 /**
+ * ext4 without a journal will not reuse an inode for 60 seconds after its file is deleted (300 while the inode
+ * table is unwritten; `recently_deleted()` in fs/ext4/ialloc.c), and it checks each such inode again for every new
+ * file. Right after tens of thousands of files are deleted, creating as many new ones then costs several seconds
+ * of kernel time: measured on this machine, 10,000 small files took 0.7 s on a quiet disk and 5 to 19 s after a
+ * deletion. Where the bench folder is on such a filesystem, timed steps wait out that window.
+ */
+function deletedInodesLinger(dir: string): boolean {
+  try {
+    const mounts = readFileSync('/proc/mounts', 'utf8')
+      .split('\n')
+      .map((line) => line.split(' '))
+      .filter(([, mountPoint]) => mountPoint && (dir + path.sep).startsWith(mountPoint.replace(/\/?$/, '/')))
+      .sort((a, b) => b[1]!.length - a[1]!.length);
+    const [device, , type] = mounts[0] ?? [];
+    if (type !== 'ext4' || !device) return false;
+    // Each journaled ext4 filesystem has a /proc/fs/jbd2/<device>-<n> folder (and none exists without one).
+    const journals = existsSync('/proc/fs/jbd2') ? readdirSync('/proc/fs/jbd2') : [];
+    return !journals.some((j) => j.startsWith(`${path.basename(device)}-`));
+  } catch {
+    return false;
+  }
+}
+const REUSE_WAIT_MS = 61_000;
+/** When files were last deleted; before the bench started, unknown, so it counts as now. */
+let lastDeletion = Date.now();
+const LINGERING_INODES = deletedInodesLinger(BENCH_DIR);
+
+/**
  * Lets the disk go quiet before a timed step: a build deletes the output it replaced in the background, and
  * gigabytes of fresh files are still being written back. Each step is then timed on its own work only.
  */
-async function settle(outDir: string): Promise<void> {
+async function settle(outDir: string, size: number): Promise<void> {
   const parent = path.dirname(outDir);
   const leftover = `${path.basename(outDir)}.previous-`;
   for (let waited = 0; waited < 300_000; waited += 200) {
     const entries = await readdir(parent).catch(() => []);
     if (!entries.some((e) => e.startsWith(leftover))) break;
+    lastDeletion = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   execFileSync('sync');
+  const wait = lastDeletion + REUSE_WAIT_MS - Date.now();
+  if (wait > 0 && LINGERING_INODES) {
+    log(size, `waiting ${Math.ceil(wait / 1000)}s: this filesystem holds back recently deleted inodes…`);
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
 }
 
 /**
@@ -219,28 +254,29 @@ async function benchSize(size: number): Promise<SizeResult> {
   await moveAside(CACHE_DIR);
   await writeSyntheticSite(siteDir, size, { root: ROOT, seed: SEED });
 
-  await settle(outDir);
+  await settle(outDir, size);
   log(size, 'cold build…');
   const cold = await mustRun(build);
   const output = await folderSize(outDir);
   log(size, `cold build ${cold.seconds.toFixed(1)}s, peak RSS ${mib(cold.peakRssBytes)} MiB`);
 
-  await settle(outDir);
+  await settle(outDir, size);
   log(size, 'rebuild, nothing changed…');
   const rebuild = await mustRun(build);
 
   log(size, `rebuild after editing ${EDITED_ANGLE}…`);
   await appendFile(path.join(dataDir, EDITED_ANGLE), EDIT);
-  await settle(outDir);
+  await settle(outDir, size);
   const editRebuild = await mustRun(build);
+  lastDeletion = Date.now(); // the output it replaced is being deleted (settle() waits for that)
   if (!(await readFile(path.join(outDir, EDITED_PAGE), 'utf8')).includes(EDIT.trim()))
     throw new Error(`the edit to ${EDITED_ANGLE} did not reach ${EDITED_PAGE}`);
 
-  await settle(outDir);
+  await settle(outDir, size);
   log(size, 'check…');
   const check = await mustRun(['scripts/check.ts', '--data', dataDir, '--templates', TEMPLATES]);
 
-  await settle(outDir);
+  await settle(outDir, size);
   log(size, 'floor…');
   const floor = await mustRun(['src/bench/floor.ts', dataDir, floorDir]);
   const floorResult = JSON.parse(floor.stdout.trim().split('\n').at(-1) ?? '{}') as {
