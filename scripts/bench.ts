@@ -1,7 +1,7 @@
 // npm run bench [-- --sizes 1000,10000,50000]: build synthetic sites of fixed sizes from a seed and time them.
 // Per size: a cold build (no .cache/, no previous output) with the peak memory of its whole process tree, a
-// rebuild with nothing changed, a rebuild after one angle changed, `check`, and the floor (src/bench/floor.ts:
-// the same pages from one precompiled Handlebars template, no Astro). Prints a table; writes .bench/results.json.
+// rebuild with nothing changed, the floor (src/bench/floor.ts: the same pages from one precompiled Handlebars
+// template, no Astro), a rebuild after one angle changed, and `check`. Prints a table; writes .bench/results.json.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -207,9 +207,10 @@ const LINGERING_INODES = deletedInodesLinger(BENCH_DIR);
 
 /**
  * Lets the disk go quiet before a timed step: a build deletes the output it replaced in the background, and
- * gigabytes of fresh files are still being written back. Each step is then timed on its own work only.
+ * gigabytes of fresh files are still being written back. Each step is then timed on its own work only. A step
+ * that `creates` files also waits out deleted inodes (deletedInodesLinger).
  */
-async function settle(outDir: string, size: number): Promise<void> {
+async function settle(outDir: string, size: number, step: { creates?: boolean } = {}): Promise<void> {
   const parent = path.dirname(outDir);
   const leftover = `${path.basename(outDir)}.previous-`;
   for (let waited = 0; waited < 300_000; waited += 200) {
@@ -220,7 +221,7 @@ async function settle(outDir: string, size: number): Promise<void> {
   }
   execFileSync('sync');
   const wait = lastDeletion + REUSE_WAIT_MS - Date.now();
-  if (wait > 0 && LINGERING_INODES) {
+  if (wait > 0 && step.creates && LINGERING_INODES) {
     log(size, `waiting ${Math.ceil(wait / 1000)}s: this filesystem holds back recently deleted inodes…`);
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
@@ -254,7 +255,7 @@ async function benchSize(size: number): Promise<SizeResult> {
   await moveAside(CACHE_DIR);
   await writeSyntheticSite(siteDir, size, { root: ROOT, seed: SEED });
 
-  await settle(outDir, size);
+  await settle(outDir, size, { creates: true });
   log(size, 'cold build…');
   const cold = await mustRun(build);
   const output = await folderSize(outDir);
@@ -264,9 +265,19 @@ async function benchSize(size: number): Promise<SizeResult> {
   log(size, 'rebuild, nothing changed…');
   const rebuild = await mustRun(build);
 
+  // The floor runs before the edit rebuild, which deletes the output it replaces: no deletion precedes it.
+  await settle(outDir, size, { creates: true });
+  log(size, 'floor…');
+  const floor = await mustRun(['src/bench/floor.ts', dataDir, floorDir]);
+  const floorResult = JSON.parse(floor.stdout.trim().split('\n').at(-1) ?? '{}') as {
+    pages: number;
+    seconds: number;
+  };
+  const floorOutput = await folderSize(floorDir);
+
   log(size, `rebuild after editing ${EDITED_ANGLE}…`);
   await appendFile(path.join(dataDir, EDITED_ANGLE), EDIT);
-  await settle(outDir, size);
+  await settle(outDir, size, { creates: true });
   const editRebuild = await mustRun(build);
   lastDeletion = Date.now(); // the output it replaced is being deleted (settle() waits for that)
   if (!(await readFile(path.join(outDir, EDITED_PAGE), 'utf8')).includes(EDIT.trim()))
@@ -275,15 +286,6 @@ async function benchSize(size: number): Promise<SizeResult> {
   await settle(outDir, size);
   log(size, 'check…');
   const check = await mustRun(['scripts/check.ts', '--data', dataDir, '--templates', TEMPLATES]);
-
-  await settle(outDir, size);
-  log(size, 'floor…');
-  const floor = await mustRun(['src/bench/floor.ts', dataDir, floorDir]);
-  const floorResult = JSON.parse(floor.stdout.trim().split('\n').at(-1) ?? '{}') as {
-    pages: number;
-    seconds: number;
-  };
-  const floorOutput = await folderSize(floorDir);
 
   return {
     pages: size,
