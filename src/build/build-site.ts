@@ -561,7 +561,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     }
   };
 
-  const { inputs, code } = await hashInputs(root, dataDir, templatesDir);
+  const { inputs, code } = await timed('hash inputs', () => hashInputs(root, dataDir, templatesDir));
   const shard = options.shard;
   const previous = await readManifest(outDir);
   if (!options.force && !options.mergeShards) {
@@ -652,7 +652,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     // The fingerprints are needed up front to compare; otherwise the stamping threads compute them on the way.
     const fingerprintAll = () =>
       Object.fromEntries([...rendered.pages, ...rendered.hubs].map((m) => [m.path, fingerprint(m)]));
-    let models = incremental ? fingerprintAll() : undefined;
+    let models = incremental ? await timed('fingerprint models', fingerprintAll) : undefined;
     const allModels = rendered.pages.length + rendered.hubs.length;
     if (options.mergeShards) {
       const dirs = options.mergeShards;
