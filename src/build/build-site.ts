@@ -587,15 +587,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   // The layout shells depend on the code and the site settings only. Astro renders them (unless they are cached)
   // while this process loads the data and builds the page models; a failed data check stops it.
   const startShells = (config: Site) => {
-    const stop = new AbortController();
     const key = renderHash(code, config);
-    const started = prepareShells(config, key, { root, dataDir, templatesDir, staged, signal: stop.signal });
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const started = prepareShells(config, key, { root, dataDir, templatesDir, staged, signal });
     started.catch(() => undefined); // awaited by the renderer; a failure before that is reported there
-    const halt = async () => {
-      stop.abort();
-      await started.catch(() => undefined);
+    return {
+      started,
+      key,
+      async stop() {
+        controller.abort();
+        await started.catch(() => undefined);
+      },
     };
-    return { started, key, stop: halt };
   };
   const withShells = render === renderWithShells && !options.mergeShards;
   const settings = withShells ? await readSiteSettings(dataDir) : undefined;
