@@ -6,7 +6,13 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { hasErrors, type DataError } from '../errors/data-error.ts';
-import { checkSite, renderSite, type CheckedSite, type RenderedSite } from '../pipeline/index.ts';
+import {
+  checkSite,
+  renderSite,
+  renderSiteInThreads,
+  type CheckedSite,
+  type RenderedSite,
+} from '../pipeline/index.ts';
 import type { NearDuplicate, NearDuplicateMemo } from '../pipeline/near-duplicates.ts';
 import { stageOutput, type StagedOutput } from './atomic-output.ts';
 import { SITEMAP_INDEX, writeHostFiles } from './host-files.ts';
@@ -139,6 +145,15 @@ export function renderWorkers(pages: number): number {
   const requested = Number(process.env['DENIAL_PAGES_WORKERS']);
   if (Number.isInteger(requested) && requested > 0) return requested;
   return pages < 400 ? 1 : Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(pages / 400)));
+}
+
+/** From this many combinations, the near-duplicate comparison runs on a second thread beside the page models. */
+const THREADED_MODELS = 1000;
+
+/** The page models, on two threads when the site is large and a second core is there. */
+function modelsFor(site: CheckedSite, memo?: NearDuplicateMemo): Promise<RenderedSite> | RenderedSite {
+  const threaded = site.join.combinations.length >= THREADED_MODELS && availableParallelism() > 1;
+  return threaded ? renderSiteInThreads(site, memo) : renderSite(site, memo);
 }
 
 /** rename() a file or folder, or copy and delete it when the two paths are on different filesystems. */
@@ -642,7 +657,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       previous: (previousState?.renderHash === currentRender && previousState.nearDuplicates) || {},
       next: {},
     };
-    const rendered = await timed('page models', () => renderSite(site, memo));
+    const rendered = await timed('page models', () => modelsFor(site, memo));
     // Counted after rendering: the near-duplicate rule can take pages out of the index.
     countStatuses(site, summary);
     summary.hubs = rendered.hubs.length;

@@ -1,12 +1,23 @@
 // The pipeline in one call: load → validate → join → render. Astro routes and scripts call this; it runs
 // without Astro too (tests, check, report).
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { groupBy } from '../group-by.ts';
 import { hasErrors, sortErrors, type DataError } from '../errors/data-error.ts';
 import type { SitemapEntry } from '../build/host-files.ts';
 import { buildHubs, type HubModel } from '../render/hubs.ts';
 import { PageMemo, renderPage, type PageLink, type PageModel } from '../render/page.ts';
-import { findNearDuplicates, type NearDuplicate, type NearDuplicateMemo } from './near-duplicates.ts';
+import {
+  byPath,
+  findNearDuplicates,
+  groupKey,
+  mainParts,
+  PartTable,
+  type ComparedPage,
+  type NearDuplicate,
+  type NearDuplicateMemo,
+} from './near-duplicates.ts';
+import type { CompareMessage, CompareReply, CompareSetup } from './near-duplicates-worker.ts';
 import { loadTemplates, type LoadedTemplates } from '../render/templates.ts';
 import { joinData, type Combination, type JoinResult } from './join.ts';
 import { loadData } from './load.ts';
@@ -106,21 +117,25 @@ export interface RenderedSite {
 
 export const NEAR_DUPLICATE_WHY = 'near-duplicate of an indexable sibling with the same payer and reason';
 
+/** Near-duplicate priority: a page with a full angle (payer and reason layers) outranks a layered one. */
+function nearDuplicateRank(site: CheckedSite): (page: PageModel) => number {
+  const combos = new Map(site.join.combinations.map((c) => [c.path, c]));
+  return (p) => {
+    const angle = combos.get(p.path)?.itemAngle;
+    return angle?.payer && angle.reason ? 0 : 1;
+  };
+}
+
+/** Pages the near-duplicate rule compares: those indexable so far. */
+const comparable = (page: PageModel) => page.robots === 'index, follow';
+
 /**
  * The second half of the index policy, which needs rendered pages: near-duplicates lose their index status
  * (their combinations are updated, so summaries and reports count them) and links to skipped pages go.
  */
-function applyNearDuplicates(site: CheckedSite, rendered: PageModel[], memo?: NearDuplicateMemo) {
+function applyNearDuplicates(site: CheckedSite, rendered: PageModel[], nearDuplicates: NearDuplicate[]) {
   const { index } = site.data.site;
   const combos = new Map(site.join.combinations.map((c) => [c.path, c]));
-  const full = (p: PageModel) =>
-    Boolean(combos.get(p.path)?.itemAngle?.payer && combos.get(p.path)?.itemAngle?.reason);
-  const nearDuplicates = findNearDuplicates(
-    rendered.filter((p) => p.robots === 'index, follow'),
-    index.nearDuplicateThreshold,
-    (p) => (full(p) ? 0 : 1),
-    memo,
-  );
   for (const dup of nearDuplicates) {
     const combo = combos.get(dup.path)!;
     combo.status = index.nonIndexable === 'noindex' ? 'noindex' : 'skipped';
@@ -129,7 +144,7 @@ function applyNearDuplicates(site: CheckedSite, rendered: PageModel[], memo?: Ne
   const demoted = new Set(nearDuplicates.map((d) => d.path));
   const skipped = new Set(site.join.combinations.filter((c) => c.status === 'skipped').map((c) => c.path));
   const keep = (links: PageLink[]) => links.filter((l) => !skipped.has(l.href));
-  const pages = rendered
+  return rendered
     .filter((p) => !skipped.has(p.path))
     .map((p) => ({
       ...p,
@@ -139,15 +154,10 @@ function applyNearDuplicates(site: CheckedSite, rendered: PageModel[], memo?: Ne
         sameReasonOtherPayers: keep(p.related.sameReasonOtherPayers),
       },
     }));
-  return { pages, nearDuplicates };
 }
 
-/**
- * Everything the output needs, computed once per build. A build passes the near-duplicate results of its previous
- * run (same code and settings) as `memo`, so only groups whose pages changed are compared again.
- */
-export function renderSite(site: CheckedSite, memo?: NearDuplicateMemo): RenderedSite {
-  const { pages, nearDuplicates } = applyNearDuplicates(site, renderPages(site), memo);
+/** The rest of the output, once the pages are final. */
+function finishSite(site: CheckedSite, pages: PageModel[], nearDuplicates: NearDuplicate[]): RenderedSite {
   const hubs = buildHubs(site, pages);
   const redirects = planRedirects(site.data, site.join.combinations);
   const sitemap = [...hubs, ...pages]
@@ -156,8 +166,78 @@ export function renderSite(site: CheckedSite, memo?: NearDuplicateMemo): Rendere
   return { pages, hubs, redirects, sitemap, nearDuplicates };
 }
 
+/**
+ * Everything the output needs, computed once per build. A build passes the near-duplicate results of its previous
+ * run (same code and settings) as `memo`, so only groups whose pages changed are compared again.
+ */
+export function renderSite(site: CheckedSite, memo?: NearDuplicateMemo): RenderedSite {
+  const rendered = renderPages(site);
+  const nearDuplicates = findNearDuplicates(
+    rendered.filter(comparable),
+    site.data.site.index.nearDuplicateThreshold,
+    nearDuplicateRank(site),
+    memo,
+  );
+  return finishSite(site, applyNearDuplicates(site, rendered, nearDuplicates), nearDuplicates);
+}
+
+/**
+ * renderSite() with the near-duplicate comparison on a second thread: each payer × reason group is sent as soon
+ * as its last page is rendered, so the comparison runs beside the rendering instead of after it. Same result.
+ */
+export async function renderSiteInThreads(
+  site: CheckedSite,
+  memo?: NearDuplicateMemo,
+): Promise<RenderedSite> {
+  const worker = new Worker(new URL('./near-duplicates-worker.ts', import.meta.url), {
+    workerData: {
+      threshold: site.data.site.index.nearDuplicateThreshold,
+      previous: memo?.previous ?? {},
+    } satisfies CompareSetup,
+  });
+  const reply = new Promise<CompareReply>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the near-duplicate thread exited with code ${code}`)));
+  });
+  reply.catch(() => undefined); // awaited below; a failure meanwhile must not go unhandled
+  try {
+    const rank = nearDuplicateRank(site);
+    const table = new PartTable();
+    // Pages still to render per group; a group goes to the thread when its count reaches zero.
+    const waiting = new Map<string, number>();
+    for (const c of site.join.combinations)
+      if (c.status !== 'skipped') waiting.set(groupKey(c), (waiting.get(groupKey(c)) ?? 0) + 1);
+    const groups = new Map<string, ComparedPage[]>();
+    const rendered = renderPages(site, (page, combo) => {
+      const key = groupKey(combo);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = []));
+      if (comparable(page))
+        group.push({ path: page.path, rank: rank(page), parts: table.idsOf(mainParts(page)) });
+      const left = waiting.get(key)! - 1;
+      waiting.set(key, left);
+      if (left > 0) return;
+      groups.delete(key);
+      if (group.length)
+        worker.postMessage({ parts: table.takeNew(), groups: [group] } satisfies CompareMessage);
+    });
+    worker.postMessage({ done: true } satisfies CompareMessage);
+    const result = await reply;
+    if ('error' in result) throw new Error(`comparing pages for near-duplicates failed: ${result.error}`);
+    if (memo) Object.assign(memo.next, result.next);
+    const nearDuplicates = result.found.sort(byPath);
+    return finishSite(site, applyNearDuplicates(site, rendered, nearDuplicates), nearDuplicates);
+  } finally {
+    await worker.terminate();
+  }
+}
+
 /** Page models for every combination that is built (indexable or noindex). */
-export function renderPages(site: CheckedSite): PageModel[] {
+export function renderPages(
+  site: CheckedSite,
+  onPage?: (page: PageModel, combo: Combination) => void,
+): PageModel[] {
   const built = site.join.combinations.filter((c) => c.status !== 'skipped');
   const group = (key: (c: Combination) => string) => groupBy(site.join.combinations, key);
   const byPayerItem = group((c) => `${c.payer.slug}|${c.item.slug}`);
@@ -169,7 +249,9 @@ export function renderPages(site: CheckedSite): PageModel[] {
         byPayerItem: byPayerItem.get(`${combo.payer.slug}|${combo.item.slug}`) ?? [],
         byItemReason: byItemReason.get(`${combo.item.slug}|${combo.reason.slug}`) ?? [],
       };
-      return renderPage(site.data, site.templates, combo, siblings, memo);
+      const page = renderPage(site.data, site.templates, combo, siblings, memo);
+      onPage?.(page, combo);
+      return page;
     } catch (e) {
       throw new Error(`rendering ${combo.path} failed: ${(e as Error).message}`, { cause: e });
     }

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { groupBy } from '../group-by.ts';
 import type { PageModel } from '../render/page.ts';
-import { shingleListOfParts } from './shingles.ts';
+import { shingleListOfWords, wordHashes } from './shingles.ts';
 
 /** Main content: what a visitor reads as the answer, without navigation, tools (calculator), CTA or sources. */
 export function mainContent(page: PageModel): string {
@@ -11,7 +11,7 @@ export function mainContent(page: PageModel): string {
 }
 
 /** mainContent() before joining: the parts are often the very strings other pages hold too. */
-function mainParts(page: PageModel): string[] {
+export function mainParts(page: PageModel): string[] {
   const { hook, rights, requirements, payerAngle = '', angle = '', nextSteps } = page.html;
   return [page.title, hook, rights, requirements, payerAngle, angle, nextSteps, ...page.checklist];
 }
@@ -23,8 +23,9 @@ export interface NearDuplicate {
   overlap: number;
 }
 
-/** Pages compared with each other: the same payer and reason. */
-export const groupKey = (p: PageModel) => `${p.payer.slug}|${p.reason.slug}`;
+/** Pages compared with each other: the same payer and reason (of a page model or its combination). */
+export const groupKey = (p: { payer: { slug: string }; reason: { slug: string } }) =>
+  `${p.payer.slug}|${p.reason.slug}`;
 
 /**
  * A group's result from an earlier build, reused when nothing it depends on changed (the key hashes the threshold
@@ -36,27 +37,90 @@ export interface NearDuplicateMemo {
   next: Record<string, NearDuplicate[]>;
 }
 
-/** Per distinct string: its digest and its word hashes, so shared paragraphs are read once per build. */
-interface PartCache {
-  digests: Map<string, string>;
-  words: Map<string, Uint32Array>;
+/** A page as compared: its rank, its path and its main content as ids into a PartTable. */
+export interface ComparedPage {
+  path: string;
+  rank: number;
+  parts: number[];
 }
 
-function memoKey(
-  group: readonly PageModel[],
-  threshold: number,
-  rank: (page: PageModel) => number,
-  cache: PartCache,
-): string {
-  const digest = (part: string) => {
-    let d = cache.digests.get(part);
-    if (d === undefined) cache.digests.set(part, (d = createHash('sha1').update(part).digest('base64url')));
-    return d;
-  };
-  const hash = createHash('sha1').update(String(threshold));
-  for (const page of group)
-    hash.update(`\0${rank(page)}\0${page.path}\0${mainParts(page).map(digest).join(' ')}`);
-  return hash.digest('base64url');
+/**
+ * Distinct strings of main content, numbered: pages repeat the same template paragraphs and angles, so each is
+ * hashed once per build, and only its number travels to a comparing thread.
+ */
+export class PartTable {
+  private readonly ids = new Map<string, number>();
+  private fresh: string[] = [];
+
+  idsOf(parts: readonly string[]): number[] {
+    return parts.map((part) => {
+      let id = this.ids.get(part);
+      if (id === undefined) {
+        this.ids.set(part, (id = this.ids.size));
+        this.fresh.push(part);
+      }
+      return id;
+    });
+  }
+
+  /** The strings numbered since the last call, in number order: what the comparer has not seen yet. */
+  takeNew(): string[] {
+    const taken = this.fresh;
+    this.fresh = [];
+    return taken;
+  }
+}
+
+/**
+ * Compares payer × reason groups of ComparedPages. It keeps the part strings it was given (addParts, in the
+ * PartTable's order) with each part's digest and word hashes, so shared paragraphs are read once per build.
+ */
+export class GroupComparer {
+  private readonly parts: string[] = [];
+  private readonly digests: string[] = [];
+  private readonly words: Uint32Array[] = [];
+
+  private readonly threshold: number;
+  private readonly memo: NearDuplicateMemo | undefined;
+
+  constructor(threshold: number, memo?: NearDuplicateMemo) {
+    this.threshold = threshold;
+    this.memo = memo;
+  }
+
+  addParts(parts: readonly string[]): void {
+    for (const part of parts) this.parts.push(part);
+  }
+
+  private digest(id: number): string {
+    return (this.digests[id] ??= createHash('sha1').update(this.parts[id]!).digest('base64url'));
+  }
+
+  private wordsOf(id: number): Uint32Array {
+    return (this.words[id] ??= wordHashes(this.parts[id]!));
+  }
+
+  /** The group's near-duplicates, from the memo when the group is unchanged. Sorts `group` in priority order. */
+  compare(group: ComparedPage[]): NearDuplicate[] {
+    group.sort((a, b) => a.rank - b.rank || a.path.localeCompare(b.path));
+    const key = this.memo && this.memoKey(group);
+    const known = key === undefined ? undefined : this.memo!.previous[key];
+    const found = known ?? keepFirstOfNearDuplicates(group, this.threshold, (page) => this.shingles(page));
+    if (key !== undefined) this.memo!.next[key] = found;
+    return found;
+  }
+
+  /** Hashes the threshold and each page's rank, path and main content. */
+  private memoKey(group: readonly ComparedPage[]): string {
+    const hash = createHash('sha1').update(String(this.threshold));
+    for (const page of group)
+      hash.update(`\0${page.rank}\0${page.path}\0${page.parts.map((id) => this.digest(id)).join(' ')}`);
+    return hash.digest('base64url');
+  }
+
+  private shingles(page: ComparedPage): Uint32Array {
+    return shingleListOfWords(page.parts.map((id) => this.wordsOf(id)));
+  }
 }
 
 /**
@@ -125,67 +189,71 @@ function invertedIndex(sets: readonly Uint32Array[]) {
 }
 
 /**
- * Walks each payer × reason group in priority order (lower `rank` first, then path) and keeps a page only if its
- * overlap with every page kept before it stays below the threshold. Of two near-duplicates, the one with the
- * more specific angle (or the earlier path) stays indexable.
+ * Walks a group in priority order (lower `rank` first, then path) and keeps a page only if its overlap with every
+ * page kept before it stays below the threshold. Of two near-duplicates, the one with the more specific angle (or
+ * the earlier path) stays indexable.
  *
  * Exact, and fast on large groups: one inverted index of the group's shingles, counted into a typed array, with
  * phrases every page of the group shares (templates, the payer's angle) counted once.
  */
+function keepFirstOfNearDuplicates(
+  group: readonly ComparedPage[],
+  threshold: number,
+  shingles: (page: ComparedPage) => Uint32Array,
+): NearDuplicate[] {
+  const found: NearDuplicate[] = [];
+  const n = group.length;
+  const { pageOf, runStart, offsets, runsOfPage } = invertedIndex(group.map(shingles));
+  const kept = new Uint8Array(n);
+  const counts = new Int32Array(n);
+  let keptCount = 0;
+  for (let i = 0; i < n; i++) {
+    counts.fill(0, 0, i);
+    let universal = 0;
+    for (let r = offsets[i]!; r < offsets[i + 1]!; r++) {
+      const run = runsOfPage[r]!;
+      const from = runStart[run]!;
+      const to = runStart[run + 1]!;
+      if (to - from === n) {
+        universal++;
+        continue;
+      }
+      // The run is in page order: the pages before this one come first.
+      for (let k = from; k < to && pageOf[k]! < i; k++) if (kept[pageOf[k]!]) counts[pageOf[k]!]!++;
+    }
+    const size = offsets[i + 1]! - offsets[i]!;
+    if (keptCount && size) {
+      let sibling = -1;
+      for (let j = 0; j < i; j++)
+        if (kept[j] && (sibling === -1 || counts[j]! > counts[sibling]!)) sibling = j;
+      const overlap = Math.min(1, (universal + counts[sibling]!) / size);
+      if (overlap >= threshold) {
+        found.push({ path: group[i]!.path, sibling: group[sibling]!.path, overlap });
+        continue;
+      }
+    }
+    kept[i] = 1;
+    keptCount++;
+  }
+  return found;
+}
+
+/** Orders near-duplicates by path, as every caller reports them. */
+export const byPath = (a: NearDuplicate, b: NearDuplicate) => a.path.localeCompare(b.path);
+
+/** The near-duplicates among `pages`, group by group (see GroupComparer), in one thread. */
 export function findNearDuplicates(
   pages: readonly PageModel[],
   threshold: number,
   rank: (page: PageModel) => number,
   memo?: NearDuplicateMemo,
 ): NearDuplicate[] {
+  const table = new PartTable();
+  const comparer = new GroupComparer(threshold, memo);
   const groups = groupBy(pages, groupKey);
-  const found: NearDuplicate[] = [];
-  const cache: PartCache = { digests: new Map(), words: new Map() };
-  for (const group of groups.values()) {
-    group.sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
-    const key = memo && memoKey(group, threshold, rank, cache);
-    const known = key === undefined ? undefined : memo?.previous[key];
-    if (key !== undefined && known) {
-      memo!.next[key] = known;
-      found.push(...known);
-      continue;
-    }
-    const before = found.length;
-    const sets = group.map((page) => shingleListOfParts(mainParts(page), cache.words));
-    const n = group.length;
-    const { pageOf, runStart, offsets, runsOfPage } = invertedIndex(sets);
-    const kept = new Uint8Array(n);
-    const counts = new Int32Array(n);
-    let keptCount = 0;
-    for (let i = 0; i < n; i++) {
-      counts.fill(0, 0, i);
-      let universal = 0;
-      for (let r = offsets[i]!; r < offsets[i + 1]!; r++) {
-        const run = runsOfPage[r]!;
-        const from = runStart[run]!;
-        const to = runStart[run + 1]!;
-        if (to - from === n) {
-          universal++;
-          continue;
-        }
-        // The run is in page order: the pages before this one come first.
-        for (let k = from; k < to && pageOf[k]! < i; k++) if (kept[pageOf[k]!]) counts[pageOf[k]!]!++;
-      }
-      const size = offsets[i + 1]! - offsets[i]!;
-      if (keptCount && size) {
-        let sibling = -1;
-        for (let j = 0; j < i; j++)
-          if (kept[j] && (sibling === -1 || counts[j]! > counts[sibling]!)) sibling = j;
-        const overlap = Math.min(1, (universal + counts[sibling]!) / size);
-        if (overlap >= threshold) {
-          found.push({ path: group[i]!.path, sibling: group[sibling]!.path, overlap });
-          continue;
-        }
-      }
-      kept[i] = 1;
-      keptCount++;
-    }
-    if (key !== undefined) memo!.next[key] = found.slice(before);
-  }
-  return found.sort((a, b) => a.path.localeCompare(b.path));
+  const compared = [...groups.values()].map((group) =>
+    group.map((page) => ({ path: page.path, rank: rank(page), parts: table.idsOf(mainParts(page)) })),
+  );
+  comparer.addParts(table.takeNew());
+  return compared.flatMap((group) => comparer.compare(group)).sort(byPath);
 }

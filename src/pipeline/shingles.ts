@@ -37,7 +37,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * Each word of `text` as a 32-bit FNV-1a hash of its lower-cased letters, with the same word rules as words():
  * markup and entities are skipped, letters and digits of any script form words. One pass, no strings built.
  */
-function wordHashes(text: string): Uint32Array {
+export function wordHashes(text: string): Uint32Array {
   const out: number[] = [];
   let h = 0x811c9dc5;
   let inWord = false;
@@ -88,20 +88,10 @@ export function shingleHashes(text: string, size = 5): Uint32Array {
 }
 
 /**
- * The shingles of `parts.join(' ')`, unsorted and possibly repeated (callers that need a set sort them, as
- * shingleHashes() does). Each part's words are hashed once per distinct part (`cache`): pages repeat the same
- * template paragraphs and angles, and the joining space keeps words from running across parts.
+ * The shingles of the texts whose word hashes are `arrays`, joined by spaces, unsorted and possibly repeated
+ * (callers that need a set sort them, as shingleHashes() does). Callers hash each distinct text once.
  */
-export function shingleListOfParts(
-  parts: readonly string[],
-  cache: Map<string, Uint32Array>,
-  size = 5,
-): Uint32Array {
-  const arrays = parts.map((part) => {
-    let hashes = cache.get(part);
-    if (!hashes) cache.set(part, (hashes = wordHashes(part)));
-    return hashes;
-  });
+export function shingleListOfWords(arrays: readonly Uint32Array[], size = 5): Uint32Array {
   const words = new Uint32Array(arrays.reduce((n, a) => n + a.length, 0));
   let at = 0;
   for (const a of arrays) {

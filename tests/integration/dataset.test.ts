@@ -1,7 +1,7 @@
 // The starter dataset in data/ as a content team would launch it: size, index policy, near-duplicates, the
 // kind-specific wording and citations. Runs the pipeline without Astro (the build tests cover the HTML).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkSite, renderSite, type RenderedSite } from '../../src/pipeline/index.ts';
+import { checkSite, renderSite, renderSiteInThreads, type RenderedSite } from '../../src/pipeline/index.ts';
 import { pageOverlap } from '../../src/report/build-report.ts';
 import { PROJECT_ROOT } from '../helpers/fixture.ts';
 
@@ -62,4 +62,34 @@ describe('starter dataset', () => {
       .map((p) => p.path);
     expect(missing).toEqual([]);
   });
+});
+
+describe('page models on two threads', () => {
+  // A low threshold, so the starter data has near-duplicates and (with nonIndexable: skip) links to drop.
+  const loadStrict = async () => {
+    const { site } = await checkSite({ root: PROJECT_ROOT });
+    site!.data.site.index.nearDuplicateThreshold = 0.3;
+    return site!;
+  };
+
+  it('give the same site as one thread: pages, near-duplicates, hubs, sitemap and the memo', async () => {
+    const single = await loadStrict();
+    const singleMemo = { previous: {}, next: {} };
+    const expected = renderSite(single, singleMemo);
+    expect(expected.nearDuplicates.length).toBeGreaterThan(10);
+    expect(single.data.site.index.nonIndexable).toBe('skip');
+
+    const threaded = await loadStrict();
+    const memo = { previous: {}, next: {} };
+    const actual = await renderSiteInThreads(threaded, memo);
+    expect(actual).toEqual(expected);
+    expect(memo.next).toEqual(singleMemo.next);
+    expect(threaded.join.combinations.map((c) => [c.path, c.status, c.why])).toEqual(
+      single.join.combinations.map((c) => [c.path, c.status, c.why]),
+    );
+
+    // With the memo of that run, every group is reused and the result is the same.
+    const again = await renderSiteInThreads(await loadStrict(), { previous: memo.next, next: {} });
+    expect(again.nearDuplicates).toEqual(expected.nearDuplicates);
+  }, 120_000);
 });
