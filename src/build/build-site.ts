@@ -24,6 +24,7 @@ import { silentProgress, type Progress } from './progress.ts';
 import { runAstro } from './run-astro.ts';
 import { linkTreeInThread } from './link-tree.ts';
 import { listFiles, prepareShells, readSiteSettings, type ShellSet } from './shells.ts';
+import { PageWire } from './page-wire.ts';
 import { createStamper, type Stamped, type StampSetup } from './stamp.ts';
 import type { StampBatch, StampReply } from './stamp-worker.ts';
 
@@ -136,6 +137,8 @@ export interface RenderOptions {
   keepExisting?: boolean;
   /** The layout shells, when the build has started preparing them (in parallel with the page models). */
   shells?: Promise<ShellSet>;
+  /** Encodes pages for stamping threads and fingerprints them; the build's own, so shared texts are hashed once. */
+  wire?: PageWire;
   /** Called with the fingerprint of every model rendered, when the renderer computed them on the way. */
   onFingerprints?: (fingerprints: Map<string, string>) => void;
 }
@@ -226,12 +229,16 @@ async function placeFiles(from: string, to: string): Promise<void> {
 /** Models per message to a stamping thread: few messages, little held in flight. */
 const STAMP_BATCH = 64;
 
-/** Stamps in `threads` worker threads, each fed batches of model JSON; returns the models' fingerprints. */
+/**
+ * Stamps in `threads` worker threads, each fed batches of model JSON (pages in PageWire form, each shared text sent
+ * once per thread); returns the models' fingerprints.
+ */
 async function stampInThreads(
   setup: StampSetup,
   entries: Iterable<Stamped>,
   threads: number,
   progress: Progress,
+  wire: PageWire,
 ): Promise<Map<string, string>> {
   const fingerprints = new Map<string, string>();
   const workers = Array.from(
@@ -255,31 +262,43 @@ async function stampInThreads(
   failed.catch(() => undefined);
   let id = 0;
   // Each thread has at most two batches queued, so memory holds a few hundred pages, not the site.
-  const send = (w: number, kind: Stamped['kind'], models: string[]) =>
+  const send = (w: number, batch: Omit<StampBatch, 'id'>) =>
     new Promise<void>((resolve, reject) => {
       waiting.set(++id, { resolve, reject });
-      workers[w]!.postMessage({ id, kind, models } satisfies StampBatch);
+      workers[w]!.postMessage({ id, ...batch } satisfies StampBatch);
     });
   const lanes = workers.map(() => Promise.resolve());
   const inFlight = workers.map(() => [] as Promise<void>[]);
+  // The shared texts each thread has been sent.
+  const known = workers.map(() => new Set<string>());
   try {
-    let batch: string[] = [];
-    let kind: Stamped['kind'] = 'hub';
-    let next = 0;
+    let w = 0;
+    let batch: Omit<StampBatch, 'id'> = { kind: 'hub', models: [], shared: [] };
     const flush = async () => {
-      if (!batch.length) return;
-      const w = next++ % threads;
+      if (!batch.models.length) return;
       if (inFlight[w]!.length >= 2) await Promise.race([inFlight[w]!.shift()!, failed]);
-      const sent = send(w, kind, batch);
+      const sent = send(w, batch);
       inFlight[w]!.push(sent);
       lanes[w] = lanes[w]!.then(() => sent);
-      batch = [];
+      w = (w + 1) % threads;
+      batch = { kind: batch.kind, models: [], shared: [] };
     };
     for (const entry of entries) {
-      if (entry.kind !== kind) await flush();
-      kind = entry.kind;
-      batch.push(JSON.stringify(entry.model));
-      if (batch.length >= STAMP_BATCH) await flush();
+      if (entry.kind !== batch.kind) {
+        await flush();
+        batch.kind = entry.kind;
+      }
+      if (entry.kind === 'hub') batch.models.push(JSON.stringify(entry.model));
+      else {
+        const { json, shared } = wire.encode(entry.model);
+        batch.models.push(json);
+        for (const [digest, text] of shared) {
+          if (known[w]!.has(digest)) continue;
+          known[w]!.add(digest);
+          batch.shared.push([digest, text]);
+        }
+      }
+      if (batch.models.length >= STAMP_BATCH) await flush();
     }
     await flush();
     await Promise.race([Promise.all(lanes), failed]);
@@ -319,7 +338,13 @@ export async function renderWithShells(
   }
   const threads = renderWorkers(rendered.pages.length);
   if (threads > 1) {
-    const fingerprints = await stampInThreads(setup, entries(), threads, options.progress);
+    const fingerprints = await stampInThreads(
+      setup,
+      entries(),
+      threads,
+      options.progress,
+      options.wire ?? new PageWire(),
+    );
     options.onFingerprints?.(fingerprints);
     return;
   }
@@ -669,8 +694,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       ? { ...rendered, pages: rendered.pages.filter((_, i) => i % shard.count === shard.index) }
       : rendered;
     // The fingerprints are needed up front to compare; otherwise the stamping threads compute them on the way.
+    const wire = new PageWire();
     const fingerprintAll = () =>
-      Object.fromEntries([...rendered.pages, ...rendered.hubs].map((m) => [m.path, fingerprint(m)]));
+      Object.fromEntries([
+        ...rendered.pages.map((page) => [page.path, wire.fingerprint(page)]),
+        ...rendered.hubs.map((hub) => [hub.path, fingerprint(hub)]),
+      ]);
     let models = incremental ? await timed('fingerprint models', fingerprintAll) : undefined;
     const allModels = rendered.pages.length + rendered.hubs.length;
     if (options.mergeShards) {
@@ -694,6 +723,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
           staged,
           rendered: work,
           keepExisting: incremental,
+          wire,
           ...(shells && { shells }),
           onFingerprints: (found) => {
             if (found.size === allModels) models ??= Object.fromEntries(found);

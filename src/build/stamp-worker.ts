@@ -1,13 +1,18 @@
-// A stamping thread: receives batches of page models as JSON, writes their pages, and answers with each model's
-// fingerprint (computed from the JSON it already has, so the build process never serialises a model twice).
+// A stamping thread: receives batches of models as JSON (pages in PageWire form), writes their pages, and answers
+// with each model's fingerprint (computed from the JSON it already has, so the build process never serialises a
+// model twice).
 import { parentPort, workerData } from 'node:worker_threads';
 import { fingerprintJson } from './input-hash.ts';
-import { createStamper, type StampSetup } from './stamp.ts';
+import type { HubModel } from '../render/hubs.ts';
+import { decodePage, type SharedTexts } from './page-wire.ts';
+import { createStamper, type Stamped, type StampSetup } from './stamp.ts';
 
 export interface StampBatch {
   id: number;
   kind: 'page' | 'hub';
   models: string[];
+  /** Texts the pages of this batch refer to by digest that earlier batches did not bring. */
+  shared: [string, string][];
 }
 
 export interface StampReply {
@@ -17,14 +22,19 @@ export interface StampReply {
 }
 
 const stamp = createStamper(workerData as StampSetup);
+const texts: SharedTexts = new Map();
 parentPort!.on('message', async (batch: StampBatch) => {
   const reply: StampReply = { id: batch.id };
   try {
+    for (const [digest, text] of batch.shared) texts.set(digest, text);
     const fingerprints: [string, string][] = [];
     for (const json of batch.models) {
-      const model = JSON.parse(json) as { path: string };
-      fingerprints.push([model.path, fingerprintJson(json)]);
-      stamp({ kind: batch.kind, model } as Parameters<typeof stamp>[0]);
+      const entry: Stamped =
+        batch.kind === 'page'
+          ? { kind: 'page', model: decodePage(json, texts) }
+          : { kind: 'hub', model: JSON.parse(json) as HubModel };
+      fingerprints.push([entry.model.path, fingerprintJson(json)]);
+      stamp(entry);
     }
     reply.fingerprints = fingerprints;
   } catch (e) {

@@ -1,0 +1,74 @@
+// Page models on their way to a stamping thread, and their fingerprints. The long strings many pages share (the
+// fact statements of their sources, the payer's angle, the angle) are not repeated in every page: a page carries
+// each one's digest, and a thread receives the text once. A model's fingerprint hashes this form, so it covers
+// every string's content while each shared string is hashed once per build.
+import { createHash } from 'node:crypto';
+import type { PageModel } from '../render/page.ts';
+import { fingerprintJson } from './input-hash.ts';
+
+/** Digest → text, as a stamping thread collects them. */
+export type SharedTexts = Map<string, string>;
+
+/** A page as sent: its shared strings replaced by their digests. */
+type WirePage = Omit<PageModel, 'html' | 'sources'> & {
+  html: Omit<PageModel['html'], 'payerAngle' | 'angle'> & { payerAngle?: string; angle?: string };
+  sources: (Omit<PageModel['sources'][number], 'title'> & { title: string })[];
+};
+
+export class PageWire {
+  private readonly digests = new Map<string, string>();
+
+  private digest(text: string): string {
+    let digest = this.digests.get(text);
+    if (digest === undefined) {
+      digest = createHash('sha1').update(text).digest('base64url');
+      this.digests.set(text, digest);
+    }
+    return digest;
+  }
+
+  /** The page as JSON, and each shared text it refers to (digest, text), which the receiver must have. */
+  encode(page: PageModel): { json: string; shared: [string, string][] } {
+    const shared: [string, string][] = [];
+    const ref = (text: string) => {
+      const digest = this.digest(text);
+      shared.push([digest, text]);
+      return digest;
+    };
+    const { payerAngle, angle } = page.html;
+    const wire: WirePage = {
+      ...page,
+      html: {
+        ...page.html,
+        ...(payerAngle !== undefined && { payerAngle: ref(payerAngle) }),
+        ...(angle !== undefined && { angle: ref(angle) }),
+      },
+      sources: page.sources.map((source) => ({ ...source, title: ref(source.title) })),
+    };
+    return { json: JSON.stringify(wire), shared };
+  }
+
+  fingerprint(page: PageModel): string {
+    return fingerprintJson(this.encode(page).json);
+  }
+}
+
+/** The page back from encode()'s JSON, with the texts the sender shared. */
+export function decodePage(json: string, texts: SharedTexts): PageModel {
+  const wire = JSON.parse(json) as WirePage;
+  const text = (digest: string) => {
+    const found = texts.get(digest);
+    if (found === undefined) throw new Error(`page ${wire.path}: shared text ${digest} was never sent`);
+    return found;
+  };
+  const { payerAngle, angle } = wire.html;
+  return {
+    ...wire,
+    html: {
+      ...wire.html,
+      ...(payerAngle !== undefined && { payerAngle: text(payerAngle) }),
+      ...(angle !== undefined && { angle: text(angle) }),
+    },
+    sources: wire.sources.map((source) => ({ ...source, title: text(source.title) })),
+  };
+}
