@@ -9,11 +9,22 @@ import { fingerprintJson } from './input-hash.ts';
 /** Digest → text, as a stamping thread collects them. */
 export type SharedTexts = Map<string, string>;
 
-/** A page as sent: its shared strings replaced by their digests. */
-type WirePage = Omit<PageModel, 'html' | 'sources'> & {
-  html: Omit<PageModel['html'], 'payerAngle' | 'angle'> & { payerAngle?: string; angle?: string };
-  sources: (Omit<PageModel['sources'][number], 'title'> & { title: string })[];
-};
+/**
+ * `page` with its shared strings (the payer's angle, the angle and the source titles) each replaced by `swap` of
+ * it: texts for digests on the way out, digests for texts on the way in.
+ */
+function swapShared(page: PageModel, swap: (shared: string) => string): PageModel {
+  const { payerAngle, angle } = page.html;
+  return {
+    ...page,
+    html: {
+      ...page.html,
+      ...(payerAngle !== undefined && { payerAngle: swap(payerAngle) }),
+      ...(angle !== undefined && { angle: swap(angle) }),
+    },
+    sources: page.sources.map((source) => ({ ...source, title: swap(source.title) })),
+  };
+}
 
 export class PageWire {
   private readonly digests = new Map<string, string>();
@@ -35,17 +46,7 @@ export class PageWire {
       shared.push([digest, text]);
       return digest;
     };
-    const { payerAngle, angle } = page.html;
-    const wire: WirePage = {
-      ...page,
-      html: {
-        ...page.html,
-        ...(payerAngle !== undefined && { payerAngle: ref(payerAngle) }),
-        ...(angle !== undefined && { angle: ref(angle) }),
-      },
-      sources: page.sources.map((source) => ({ ...source, title: ref(source.title) })),
-    };
-    return { json: JSON.stringify(wire), shared };
+    return { json: JSON.stringify(swapShared(page, ref)), shared };
   }
 
   fingerprint(page: PageModel): string {
@@ -55,20 +56,10 @@ export class PageWire {
 
 /** The page back from encode()'s JSON, with the texts the sender shared. */
 export function decodePage(json: string, texts: SharedTexts): PageModel {
-  const wire = JSON.parse(json) as WirePage;
-  const text = (digest: string) => {
-    const found = texts.get(digest);
-    if (found === undefined) throw new Error(`page ${wire.path}: shared text ${digest} was never sent`);
-    return found;
-  };
-  const { payerAngle, angle } = wire.html;
-  return {
-    ...wire,
-    html: {
-      ...wire.html,
-      ...(payerAngle !== undefined && { payerAngle: text(payerAngle) }),
-      ...(angle !== undefined && { angle: text(angle) }),
-    },
-    sources: wire.sources.map((source) => ({ ...source, title: text(source.title) })),
-  };
+  const wire = JSON.parse(json) as PageModel;
+  return swapShared(wire, (digest) => {
+    const text = texts.get(digest);
+    if (text === undefined) throw new Error(`page ${wire.path}: shared text ${digest} was never sent`);
+    return text;
+  });
 }
