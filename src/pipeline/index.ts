@@ -204,23 +204,20 @@ export async function renderSiteInThreads(
   try {
     const rank = nearDuplicateRank(site);
     const table = new PartTable();
-    // Pages still to render per group; a group goes to the thread when its count reaches zero.
-    const waiting = new Map<string, number>();
-    for (const c of site.join.combinations)
-      if (c.status !== 'skipped') waiting.set(groupKey(c), (waiting.get(groupKey(c)) ?? 0) + 1);
-    const groups = new Map<string, ComparedPage[]>();
+    // Each group's pages still to render, and its comparable pages so far; it goes to the thread when none is left.
+    const open = new Map<string, { left: number; pages: ComparedPage[] }>();
+    for (const c of site.join.combinations) {
+      if (c.status === 'skipped') continue;
+      const group = open.get(groupKey(c)) ?? { left: 0, pages: [] };
+      group.left++;
+      open.set(groupKey(c), group);
+    }
     const rendered = renderPages(site, (page, combo) => {
-      const key = groupKey(combo);
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = []));
+      const group = open.get(groupKey(combo))!;
       if (comparable(page))
-        group.push({ path: page.path, rank: rank(page), parts: table.idsOf(mainParts(page)) });
-      const left = waiting.get(key)! - 1;
-      waiting.set(key, left);
-      if (left > 0) return;
-      groups.delete(key);
-      if (group.length)
-        worker.postMessage({ parts: table.takeNew(), groups: [group] } satisfies CompareMessage);
+        group.pages.push({ path: page.path, rank: rank(page), parts: table.idsOf(mainParts(page)) });
+      if (--group.left > 0 || !group.pages.length) return;
+      worker.postMessage({ parts: table.takeNew(), groups: [group.pages] } satisfies CompareMessage);
     });
     worker.postMessage({ done: true } satisfies CompareMessage);
     const result = await reply;

@@ -84,7 +84,11 @@ export function wordHashes(text: string): Uint32Array {
 
 /** Five-word shingles as numbers, sorted and unique: compact, and compared by a linear merge. */
 export function shingleHashes(text: string, size = 5): Uint32Array {
-  return shinglesOfWords(wordHashes(text), size);
+  const out = shingleList(wordHashes(text), size);
+  out.sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;
+  return out.slice(0, n);
 }
 
 /**
@@ -109,14 +113,6 @@ function shingleList(w: Uint32Array, size: number): Uint32Array {
     out[i] = h >>> 0;
   }
   return out;
-}
-
-function shinglesOfWords(w: Uint32Array, size: number): Uint32Array {
-  const out = shingleList(w, size);
-  out.sort();
-  let n = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;
-  return out.slice(0, n);
 }
 
 /** containment() for sorted hash arrays. */

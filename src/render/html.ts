@@ -6,10 +6,8 @@ import { Html, renderChildren, type Child } from './html-runtime.ts';
 
 export { Html };
 
-export type HtmlValue = Child;
-
 /** A fragment of markup: literal parts as written, values escaped (text and quoted attributes alike). */
-export function markup(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
+export function markup(strings: TemplateStringsArray, ...values: Child[]): Html {
   let out = strings[0]!;
   for (let i = 0; i < values.length; i++) out += renderChildren(values[i]!) + strings[i + 1]!;
   return new Html(out);

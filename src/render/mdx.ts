@@ -183,14 +183,14 @@ function diskKey(file: string, body: string, bodyLine: number): string {
   return createHash('sha256').update(`${rulesVersion}\0${file}\0${bodyLine}\0${body}`).digest('hex');
 }
 
-export interface CachedCompile {
+interface CachedCompile {
   code: string;
   factUses: FactUse[];
   words: number;
 }
 
 /** Compiles an angle body and applies the angle rules: the code to cache, or the errors. No caching here. */
-export async function compileBody(
+async function compileBody(
   file: string,
   body: string,
   bodyLine: number,
