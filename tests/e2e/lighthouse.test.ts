@@ -1,10 +1,9 @@
-// Lighthouse on one page of each item kind, in Debian's Chromium: performance, accessibility, best practices and
+// Lighthouse on one page of each item kind, in headless Chromium: performance, accessibility, best practices and
 // SEO must each score at least 95 (mobile form factor, simulated throttling).
 import lighthouse from 'lighthouse';
 import type { Browser } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '../helpers/browser.ts';
+import { launchBrowser } from '../helpers/browser.ts';
 import { runBuild } from '../helpers/build.ts';
 import { makeFixture, type Fixture } from '../helpers/fixture.ts';
 import { serveDist, type StaticHost } from '../helpers/static-host.ts';
@@ -26,18 +25,7 @@ beforeAll(async () => {
   const build = await runBuild(fixture);
   expect(build.code, build.stderr).toBe(0);
   host = await serveDist(build.outDir);
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      `--remote-debugging-port=${port}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchBrowser([`--remote-debugging-port=${port}`]);
 });
 
 afterAll(async () => {

@@ -1,32 +1,43 @@
-// Headless Chromium for the end-to-end tests: Debian's chromium (installed by .ci/run), driven by
-// playwright-core. CHROME_PATH overrides the binary.
+// Headless Chromium for the end-to-end tests, driven by playwright-core. The browser is found in this order:
+// CHROME_PATH, a system Chromium, then the Chromium that ships inside the npm package @sparticuz/chromium (a
+// devDependency, so `npm install` alone provides a browser on a machine that has none).
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-export function chromiumPath(): string {
-  const candidates = [process.env['CHROME_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    Boolean,
-  ) as string[];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(
-      'Chromium not found: install it (apt-get install chromium, as .ci/run does) or set CHROME_PATH.',
-    );
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+let found: Promise<string> | undefined;
+
+async function findChromium(): Promise<string> {
+  const requested = process.env['CHROME_PATH'];
+  if (requested) {
+    if (!existsSync(requested)) throw new Error(`CHROME_PATH points at ${requested}, which does not exist.`);
+    return requested;
   }
+  const system = SYSTEM_CHROMIUM.find((p) => existsSync(p));
+  if (system) return system;
+  // The package unpacks its brotli-compressed binary (and the libraries it needs) into the temp folder once.
+  const { default: packaged } = await import('@sparticuz/chromium');
+  return packaged.executablePath();
+}
+
+/** The browser binary the tests use (found once per test file). */
+export function chromiumPath(): Promise<string> {
+  found ??= findChromium();
   return found;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+/** Flags for a quiet headless browser on a machine with a closed network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: await chromiumPath(), args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
