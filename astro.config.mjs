@@ -1,4 +1,5 @@
-// Astro renders the layout around finished page models from the pipeline (src/pipeline); see src/site-data.ts.
+// Astro renders the layouts around finished page parts (src/blocks); its routes, layouts, styles and browser
+// scripts live in src/astro/, and src/astro/site-data.ts is how they reach the models.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'astro/config';
@@ -52,6 +53,7 @@ const ignoreInDev = (file) =>
 
 export default defineConfig({
   site: origin,
+  srcDir: './src/astro',
   // Kept between CI runs (see .github/workflows/deploy.yml).
   cacheDir: './.cache/astro',
   trailingSlash: 'always',

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeSyntheticSite } from '../src/bench/synthetic.ts';
-import { folderSize } from '../src/build/build-site.ts';
+import { folderSize } from '../src/generator/output-folder.ts';
 
 const ROOT = process.cwd();
 const BENCH_DIR = path.join(ROOT, '.bench');

@@ -1,7 +1,7 @@
 // npm run build [-- --data DIR --templates DIR --out DIR]: full production build, atomically, then a summary.
-import { buildSite } from '../src/build/build-site.ts';
+import { buildSite } from '../src/generator/build-site.ts';
 import { readSiteArgs } from '../src/cli/args.ts';
-import { createProgress } from '../src/build/progress.ts';
+import { createProgress } from '../src/generator/progress.ts';
 import { printBuildSummary } from '../src/cli/build-summary.ts';
 import { printErrors } from '../src/cli/report-errors.ts';
 

@@ -1,14 +1,15 @@
 // npm run check [-- --data DIR --templates DIR]: validate data/, templates/ and every angle without building. Exits 1 on any error.
 import { readSiteArgs } from '../src/cli/args.ts';
 import { printErrors } from '../src/cli/report-errors.ts';
-import { checkSite } from '../src/pipeline/index.ts';
+import { checkSite } from '../src/plan/check-site.ts';
+import { decidePage } from '../src/plan/index-policy.ts';
 
 const started = performance.now();
 const { site, errors } = await checkSite(readSiteArgs());
 const code = printErrors(errors);
 if (site) {
   const counts = { indexable: 0, noindex: 0, skipped: 0 };
-  for (const c of site.join.combinations) counts[c.status]++;
+  for (const c of site.join.combinations) counts[decidePage(c, site.data.site.index).status]++;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   process.stdout.write(
     `check: ${site.data.payers.length} payers, ${site.data.items.length} items, ${site.data.reasons.length} reasons, ` +

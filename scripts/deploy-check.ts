@@ -2,8 +2,8 @@
 // against the host's documented limits. Exits 1 when something would break the deploy.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { builtHost, checkLimits, measureDist } from '../src/build/deploy-check.ts';
-import { HOST_LIMITS, type Host } from '../src/build/host-limits.ts';
+import { builtHost, checkLimits, measureDist } from '../src/generator/deploy-check.ts';
+import { HOST_LIMITS, type Host } from '../src/generator/host-limits.ts';
 
 const { values } = parseArgs({
   options: { out: { type: 'string' }, host: { type: 'string' } },

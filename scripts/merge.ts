@@ -1,7 +1,7 @@
 // npm run merge -- [--out DIR] SHARD_DIR...: combines the outputs of `npm run build -- --shard i/n` into one
 // site, with one sitemap index, one redirects file and the host files, identical to an unsharded build.
-import { buildSite } from '../src/build/build-site.ts';
-import { createProgress } from '../src/build/progress.ts';
+import { buildSite } from '../src/generator/build-site.ts';
+import { createProgress } from '../src/generator/progress.ts';
 import { readSiteArgs } from '../src/cli/args.ts';
 import { printBuildSummary } from '../src/cli/build-summary.ts';
 import { printErrors } from '../src/cli/report-errors.ts';

@@ -4,7 +4,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { printErrors } from '../src/cli/report-errors.ts';
-import { checkSite, renderSite } from '../src/pipeline/index.ts';
+import { renderSite } from '../src/generator/site-models.ts';
+import { checkSite } from '../src/plan/check-site.ts';
 import { buildReport } from '../src/report/build-report.ts';
 import { reportHtml, reportSummary } from '../src/report/report-html.ts';
 

@@ -9,8 +9,9 @@ import { pathToFileURL } from 'node:url';
 import matter from 'gray-matter';
 import Handlebars from 'handlebars';
 import { parse } from 'yaml';
-import { Citations } from '../render/citations.ts';
-import { compileAngle, type CompiledAngle } from '../render/mdx.ts';
+import { Citations } from '../models/citations.ts';
+import { compileAngle, type CompiledAngle } from '../content/angle-compile.ts';
+import { renderAngleBody } from '../html/angle-render.ts';
 import type { Fact } from '../schema/index.ts';
 
 interface Row {
@@ -118,8 +119,8 @@ export async function renderFloor(
         const itemAngle = full ?? angles.get(`|${item.slug}|${reason.slug}`);
         const payerAngle = full ? undefined : angles.get(`${payer.slug}||${reason.slug}`);
         const citations = new Citations(facts);
-        const payerHtml = payerAngle?.compiled.render(citations);
-        const itemHtml = itemAngle?.compiled.render(citations);
+        const payerHtml = payerAngle && renderAngleBody(payerAngle.compiled, citations.components()).__html;
+        const itemHtml = itemAngle && renderAngleBody(itemAngle.compiled, citations.components()).__html;
         const route = `${payer.slug}/${item.slug}/${reason.slug}`;
         const html = page({
           locale: site.locale,

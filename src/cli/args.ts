@@ -1,6 +1,6 @@
 // Shared command-line flags: --data, --templates and --out point a command at another site (fixtures, benches).
 import { parseArgs } from 'node:util';
-import { parseShard } from '../build/build-site.ts';
+import { parseShard } from '../generator/shards.ts';
 
 export function readSiteArgs(argv = process.argv.slice(2)) {
   const { values, positionals } = parseArgs({

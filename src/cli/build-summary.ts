@@ -1,6 +1,6 @@
 // The one-screen summary printed after `npm run build`.
 import path from 'node:path';
-import type { BuildSummary } from '../build/build-site.ts';
+import type { BuildSummary } from '../generator/build-site.ts';
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

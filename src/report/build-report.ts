@@ -1,12 +1,15 @@
 // npm run report: what an editor needs next. Coverage of angle layers per combination, page status and why,
 // angles that read most alike, over-long titles and descriptions, and the missing angles worth most.
-import { DESCRIPTION_MAX, TITLE_MAX } from '../build/build-site.ts';
-import type { CheckedSite, RenderedSite } from '../pipeline/index.ts';
-import type { Combination } from '../pipeline/join.ts';
-import type { PageModel } from '../render/page.ts';
-import { groupBy } from '../group-by.ts';
-import { groupKey, mainContent, type NearDuplicate } from '../pipeline/near-duplicates.ts';
-import { containment, containmentSorted, median, shingleHashes, shingles } from '../pipeline/shingles.ts';
+import type { RenderedSite } from '../generator/site-models.ts';
+import { DESCRIPTION_MAX, TITLE_MAX } from '../generator/summary.ts';
+import { renderAngleBody } from '../html/angle-render.ts';
+import { trusted } from '../html/markup.ts';
+import { groupKey, mainContent, type NearDuplicate } from '../measure/near-duplicates.ts';
+import { containment, containmentSorted, median, shingleHashes, shingles } from '../measure/shingles.ts';
+import type { PageModel } from '../models/page-model.ts';
+import type { CheckedSite } from '../plan/check-site.ts';
+import type { Combination } from '../plan/join.ts';
+import { groupBy } from '../plan/siblings.ts';
 
 export interface MissingAngle {
   layer: 'payer × reason' | 'item × reason' | 'payer × item × reason';
@@ -89,12 +92,13 @@ export function pageOverlap(pages: readonly PageModel[]): Report['pageOverlap'] 
 }
 
 export function buildReport(site: CheckedSite, rendered: RenderedSite): Report {
-  const { combinations, inapplicable } = site.join;
-  const count = (status: string) => combinations.filter((c) => c.status === status).length;
+  const { inapplicable } = site.join;
+  const { decisions } = rendered;
+  const count = (status: string) => decisions.filter((d) => d.decision.status === status).length;
 
   const angleSets = site.data.angles.map((a) => ({
     file: a.file,
-    set: shingles(a.compiled.render(nullCitations)),
+    set: shingles(renderAngleBody(a.compiled, silentFacts).__html),
   }));
   const similarAngles: Report['similarAngles'] = [];
   for (let i = 0; i < angleSets.length; i++) {
@@ -115,8 +119,8 @@ export function buildReport(site: CheckedSite, rendered: RenderedSite): Report {
     if (unlocks) entry.unlocks++;
     missing.set(key, entry);
   };
-  for (const c of combinations) {
-    if (c.status === 'indexable') continue;
+  for (const { combo: c, decision } of decisions) {
+    if (decision.status === 'indexable') continue;
     const hasItemReason = Boolean(c.itemAngle?.item && c.itemAngle.reason && !c.itemAngle.payer);
     const hasPayerReason = Boolean(c.payerAngle?.payer && c.payerAngle.reason);
     const layered = site.data.site.index.layeredAnglesIndexable;
@@ -150,20 +154,20 @@ export function buildReport(site: CheckedSite, rendered: RenderedSite): Report {
 
   return {
     totals: {
-      combinations: combinations.length,
+      combinations: decisions.length,
       indexable: count('indexable'),
       noindex: count('noindex'),
       skipped: count('skipped'),
       inapplicable: inapplicable.length,
       angles: site.data.angles.length,
     },
-    matrix: combinations.map((c) => ({
+    matrix: decisions.map(({ combo: c, decision }) => ({
       payer: c.payer.slug,
       item: c.item.slug,
       reason: c.reason.slug,
       layers: layersOf(c),
-      status: c.status,
-      why: c.why,
+      status: decision.status,
+      why: decision.why,
     })),
     inapplicable,
     similarAngles: similarAngles.slice(0, 20),
@@ -179,9 +183,5 @@ export function buildReport(site: CheckedSite, rendered: RenderedSite): Report {
   };
 }
 
-/** Angles rendered for comparison: fact markers are irrelevant to wording, so citations print nothing. */
-const nullCitations = {
-  statement: () => '',
-  value: () => '',
-  marker: () => '',
-} as unknown as Parameters<CheckedSite['data']['angles'][number]['compiled']['render']>[0];
+/** Angles rendered for comparison: fact markers are irrelevant to wording, so facts print nothing. */
+const silentFacts = { Fact: () => trusted(''), Value: () => trusted(''), Cite: () => trusted('') };

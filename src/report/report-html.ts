@@ -1,5 +1,5 @@
 // The report as one self-contained HTML file an editor can open, and as a short terminal summary.
-import { escapeHtml } from '../render/escape.ts';
+import { escapeHtml } from '../html/escape.ts';
 import type { Report } from './build-report.ts';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;

@@ -2,8 +2,8 @@
 // layer), after checking the slugs against the data. Never overwrites a file.
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { didYouMean } from '../closest-match.ts';
-import type { ValidData } from '../pipeline/validate.ts';
+import { didYouMean } from '../errors/did-you-mean.ts';
+import type { ValidData } from '../content/validate.ts';
 
 export interface AngleRequest {
   payer?: string | undefined;

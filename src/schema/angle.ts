@@ -24,4 +24,36 @@ export const angleFrontmatterSchema = z.strictObject({
 });
 
 export type AngleFrontmatter = z.infer<typeof angleFrontmatterSchema>;
+
+/** The components an angle may use; each takes one fact id from data/facts.yaml. */
+export const ANGLE_COMPONENTS = ['Fact', 'Value', 'Cite'] as const;
+export type AngleComponentName = (typeof ANGLE_COMPONENTS)[number];
+
+/** The elements an angle's Markdown may produce: the only ones the check accepts and the renderer prints. */
+export const ANGLE_ELEMENTS: ReadonlySet<string> = new Set([
+  'p',
+  'h2',
+  'h3',
+  'h4',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'em',
+  'strong',
+  'code',
+  'pre',
+  'blockquote',
+  'hr',
+  'br',
+  'del',
+  'sup',
+  'sub',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+]);
 export type Source = z.infer<typeof sourceSchema>;

@@ -3,7 +3,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/build/build-site.ts';
+import { buildSite } from '../../src/generator/build-site.ts';
 import { hashTree, makeFixture, type Fixture } from '../helpers/fixture.ts';
 
 const ANGLE = 'data/angles/acme--wonderdrug--step-therapy.mdx';

@@ -1,6 +1,6 @@
 // Feeds broken data to the pipeline and asserts the exact error, location and hint.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkSite } from '../../src/pipeline/index.ts';
+import { checkSite } from '../../src/plan/check-site.ts';
 import { makeFixture, type Fixture } from '../helpers/fixture.ts';
 
 let fixture: Fixture;

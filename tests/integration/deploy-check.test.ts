@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkLimits, measureDist } from '../../src/build/deploy-check.ts';
+import { checkLimits, measureDist } from '../../src/generator/deploy-check.ts';
 import { PROJECT_ROOT } from '../helpers/fixture.ts';
 
 const run = promisify(execFile);

@@ -4,9 +4,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkSite, renderSite } from '../../src/pipeline/index.ts';
+import { renderSite } from '../../src/generator/site-models.ts';
+import { checkSite } from '../../src/plan/check-site.ts';
 import { buildReport } from '../../src/report/build-report.ts';
-import { containment, shingles } from '../../src/pipeline/shingles.ts';
+import { containment, shingles } from '../../src/measure/shingles.ts';
 import { makeFixture, PROJECT_ROOT, type Fixture } from '../helpers/fixture.ts';
 
 const run = promisify(execFile);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodePage, PageWire } from '../../src/build/page-wire.ts';
-import { checkSite, renderSite } from '../../src/pipeline/index.ts';
-import type { PageModel } from '../../src/render/page.ts';
+import { decodePage, PageWire } from '../../src/generator/page-wire.ts';
+import { renderSite } from '../../src/generator/site-models.ts';
+import { trusted } from '../../src/html/markup.ts';
+import { checkSite } from '../../src/plan/check-site.ts';
+import type { PageModel } from '../../src/models/page-model.ts';
 import { makeFixture, type Fixture } from '../helpers/fixture.ts';
 
 let fixture: Fixture;
@@ -33,7 +35,7 @@ describe('pages on the wire to a stamping thread', () => {
     }
     // The fixture's pages share their fact statements and angles: far less text travels than they hold.
     const held = pages.reduce(
-      (n, p) => n + (p.html.angle ?? '').length + p.sources.reduce((m, s) => m + s.title.length, 0),
+      (n, p) => n + (p.html.angle?.__html ?? '').length + p.sources.reduce((m, s) => m + s.title.length, 0),
       0,
     );
     expect(sent).toBeLessThan(held / 2);
@@ -55,8 +57,8 @@ describe('pages on the wire to a stamping thread', () => {
       change(copy);
       return wire.fingerprint(copy);
     };
-    expect(edited((p) => (p.html.angle += ' '))).not.toBe(print);
-    expect(edited((p) => (p.html.payerAngle += ' '))).not.toBe(print);
+    expect(edited((p) => (p.html.angle = trusted(`${p.html.angle!.__html} `)))).not.toBe(print);
+    expect(edited((p) => (p.html.payerAngle = trusted(`${p.html.payerAngle!.__html} `)))).not.toBe(print);
     expect(edited((p) => (p.sources[0]!.title += ' '))).not.toBe(print);
     expect(edited((p) => (p.title += ' '))).not.toBe(print);
   });

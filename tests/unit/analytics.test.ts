@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyticsModule, analyticsTags } from '../../src/analytics/analytics.ts';
-import { contentSecurityPolicy, headersFile } from '../../src/build/host-files.ts';
+import { analyticsModule, analyticsTags } from '../../src/html/analytics.ts';
+import { contentSecurityPolicy, headersFile } from '../../src/generator/host-files.ts';
 import { siteSchema, type Site } from '../../src/schema/index.ts';
 
 const base = {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance, findClosest } from '../../src/closest-match.ts';
+import { didYouMean, editDistance, findClosest } from '../../src/errors/did-you-mean.ts';
 
 describe('editDistance', () => {
   it('counts insertions, deletions and substitutions', () => {

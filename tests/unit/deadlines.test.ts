@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, deadline, formatLong } from '../../src/calculator/deadlines.ts';
+import { addDays, addMonths, deadline, formatLong } from '../../src/models/deadlines.ts';
 
 describe('addDays', () => {
   it('counts calendar days across month ends and leap years', () => {

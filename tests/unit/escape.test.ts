@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildCheckoutUrl } from '../../src/render/cta.ts';
-import { escapeHtml, hrefAttr, jsonLd, safeUrl, UnsafeUrlError } from '../../src/render/escape.ts';
-import { markup, raw, url } from '../../src/render/html.ts';
+import { checkoutUrl } from '../../src/plan/urls.ts';
+import { escapeHtml, hrefAttr, jsonLd, safeUrl, UnsafeUrlError } from '../../src/html/escape.ts';
+import { markup, trusted, url } from '../../src/html/markup.ts';
 import type { Site } from '../../src/schema/index.ts';
 
 describe('escapeHtml', () => {
@@ -49,12 +49,12 @@ describe('hrefAttr and the markup tag', () => {
 
   it('escapes every interpolated value, except Html, at any depth of arrays', () => {
     const name = '</a><script>alert(1)</script>';
-    const out = markup`<a href="${url('/x/?a=1&b=2')}" title="${name}">${[name, [raw('<b>ok</b>')]]}</a>`;
-    expect(out.value).toBe(
+    const out = markup`<a href="${url('/x/?a=1&b=2')}" title="${name}">${[name, [trusted('<b>ok</b>')]]}</a>`;
+    expect(out.__html).toBe(
       '<a href="/x/?a=1&amp;b=2" title="&lt;/a&gt;&lt;script&gt;alert(1)&lt;/script&gt;">' +
         '&lt;/a&gt;&lt;script&gt;alert(1)&lt;/script&gt;<b>ok</b></a>',
     );
-    expect(markup`${false}${null}${undefined}${0}`.value).toBe('0');
+    expect(markup`${false}${null}${undefined}${0}`.__html).toBe('0');
   });
 });
 
@@ -67,7 +67,7 @@ describe('jsonLd', () => {
   });
 });
 
-describe('buildCheckoutUrl', () => {
+describe('checkoutUrl', () => {
   const site = {
     checkout: {
       url: 'https://checkout.example/start?src=site',
@@ -77,7 +77,7 @@ describe('buildCheckoutUrl', () => {
   } as Site;
   it('adds payer, item, reason, code and UTM parameters, keeping existing ones', () => {
     const url = new URL(
-      buildCheckoutUrl(site, {
+      checkoutUrl(site, {
         payer: 'cigna',
         item: 'keytruda',
         reason: 'step-therapy',

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { headersFile, redirectPage, redirectsFile, writeSitemaps } from '../../src/build/host-files.ts';
+import { headersFile, redirectPage, redirectsFile, writeSitemaps } from '../../src/generator/host-files.ts';
 import type { Site } from '../../src/schema/index.ts';
 
 const site = {

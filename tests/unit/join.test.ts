@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decideStatus, joinData, resolveAngles } from '../../src/pipeline/join.ts';
-import type { Angle, ValidData } from '../../src/pipeline/validate.ts';
+import { decidePage, NEAR_DUPLICATE_WHY } from '../../src/plan/index-policy.ts';
+import { joinData, resolveAngles } from '../../src/plan/join.ts';
+import type { Angle, ValidData } from '../../src/content/validate.ts';
 import type { Item, Payer, Reason, Site } from '../../src/schema/index.ts';
 
 function angle(file: string, keys: Partial<Pick<Angle, 'payer' | 'item' | 'reason'>>): Angle {
@@ -12,7 +13,7 @@ function angle(file: string, keys: Partial<Pick<Angle, 'payer' | 'item' | 'reaso
     reviewed: '2026-11-23',
     sources: [],
     evidence: [],
-    compiled: { render: () => '', factUses: [], words: 200 },
+    compiled: { code: '', factUses: [], words: 200 },
   };
 }
 
@@ -45,22 +46,34 @@ describe('resolveAngles precedence', () => {
 
 const site = { index: { nonIndexable: 'noindex', layeredAnglesIndexable: true } } as Site;
 
-describe('decideStatus (index policy)', () => {
+const page = (itemAngle?: Angle, payerAngle?: Angle) => ({ itemAngle, payerAngle });
+
+describe('decidePage (index policy)', () => {
   it('indexes a page with a full angle', () => {
-    expect(decideStatus({ site }, full, undefined).status).toBe('indexable');
+    expect(decidePage(page(full), site.index).status).toBe('indexable');
   });
   it('indexes item × reason plus payer × reason only when site.yaml allows layering', () => {
-    expect(decideStatus({ site }, itemReason, payerReason).status).toBe('indexable');
-    const strict = { ...site, index: { ...site.index, layeredAnglesIndexable: false } } as Site;
-    expect(decideStatus({ site: strict }, itemReason, payerReason).status).toBe('noindex');
-    expect(decideStatus({ site }, itemReason, payerOnly).status).toBe('noindex');
+    expect(decidePage(page(itemReason, payerReason), site.index).status).toBe('indexable');
+    const strict = { ...site.index, layeredAnglesIndexable: false };
+    expect(decidePage(page(itemReason, payerReason), strict).status).toBe('noindex');
+    expect(decidePage(page(itemReason, payerOnly), site.index).status).toBe('noindex');
   });
   it('skips instead of noindex when configured', () => {
-    const skip = { ...site, index: { ...site.index, nonIndexable: 'skip' } } as Site;
-    expect(decideStatus({ site: skip }, undefined, undefined)).toEqual({
+    const skip = { ...site.index, nonIndexable: 'skip' as const };
+    expect(decidePage(page(), skip)).toEqual({ status: 'skipped', why: 'no angle' });
+    expect(decidePage(page(itemOnly), skip)).toEqual({
       status: 'skipped',
-      why: 'no angle',
+      why: 'no combination-specific angle',
     });
+  });
+  it('takes a near-duplicate out of the index, whatever its angles', () => {
+    const measures = { nearDuplicateOf: { sibling: '/cigna/other/step-therapy/', overlap: 0.8 } };
+    expect(decidePage(page(full), site.index, measures)).toEqual({
+      status: 'noindex',
+      why: NEAR_DUPLICATE_WHY,
+    });
+    expect(decidePage(page(full), site.index, {}).status).toBe('indexable');
+    expect(decidePage(page(), site.index, measures).why).toBe('no angle');
   });
 });
 
@@ -93,11 +106,7 @@ describe('joinData', () => {
         why: 'step-therapy does not apply to a procedure',
       },
     ]);
-    expect(result.combinations[0]).toMatchObject({
-      itemAngle: full,
-      payerAngle: payerReason,
-      status: 'indexable',
-    });
+    expect(result.combinations[0]).toMatchObject({ itemAngle: full, payerAngle: payerReason });
   });
 
   it('reports a tie once, on the file that lost the tie-break', () => {

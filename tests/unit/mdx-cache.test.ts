@@ -12,7 +12,7 @@ const files = async () =>
 
 describe('compiled angles on disk', () => {
   it('stores a clean angle by content hash and reuses it in a fresh process', async () => {
-    const { compileAngle } = await import('../../src/render/mdx.ts');
+    const { compileAngle } = await import('../../src/content/angle-compile.ts');
     const body = 'Ask for the criteria <Cite id="denial-notice-criteria" /> and keep copies.';
     const first = await compileAngle('a.mdx', body, 8, 'h1');
     expect(first.errors).toEqual([]);
@@ -26,13 +26,13 @@ describe('compiled angles on disk', () => {
     };
     await writeFile(file, JSON.stringify({ ...cached, words: 999 }));
     vi.resetModules();
-    const fresh = await import('../../src/render/mdx.ts');
+    const fresh = await import('../../src/content/angle-compile.ts');
     expect((await fresh.compileAngle('a.mdx', body, 8, 'h1')).angle!.words).toBe(999);
   });
 
   it('never stores an angle with errors, so every run reports them', async () => {
     const before = (await files()).length;
-    const { compileAngle } = await import('../../src/render/mdx.ts');
+    const { compileAngle } = await import('../../src/content/angle-compile.ts');
     const result = await compileAngle('b.mdx', 'Bad {1 + 1} expression', 8, 'h2');
     expect(result.errors.length).toBeGreaterThan(0);
     expect((await files()).length).toBe(before);

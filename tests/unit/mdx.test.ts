@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Citations } from '../../src/render/citations.ts';
-import { compileAngle } from '../../src/render/mdx.ts';
-import { PageMemo } from '../../src/render/page.ts';
+import { Citations } from '../../src/models/citations.ts';
+import { compileAngle, type CompiledAngle } from '../../src/content/angle-compile.ts';
+import { renderAngleBody } from '../../src/html/angle-render.ts';
+import { PageMemo } from '../../src/models/page-model.ts';
 import type { Fact } from '../../src/schema/index.ts';
 
 const facts = new Map<string, Fact>([
@@ -29,6 +30,9 @@ const facts = new Map<string, Fact>([
   ],
 ]);
 
+const renderWith = (angle: CompiledAngle, citations: Citations) =>
+  renderAngleBody(angle, citations.components()).__html;
+
 let n = 0;
 const compileBody = (body: string, bodyLine = 8) =>
   compileAngle('data/angles/x.mdx', body, bodyLine, `t${n++}`);
@@ -39,7 +43,7 @@ describe('compileAngle', () => {
       '## Heading\n\nAsk for the rule <Cite id="notice" /> within <Value id="window" />.\n\n<Fact id="window" />\n',
     );
     expect(errors).toEqual([]);
-    const html = angle!.render(new Citations(facts));
+    const html = renderWith(angle!, new Citations(facts));
     expect(html).toContain('<h3>Heading</h3>');
     expect(html).toContain('Ask for the rule <sup class="cite"><a href="#source-1"');
     expect(html).toContain('within 4 months<sup class="cite"><a href="#source-2"');
@@ -93,7 +97,7 @@ describe('PageMemo', () => {
     const render = (before: string[]) => {
       const citations = new Citations(facts);
       citations.cite(before);
-      return { html: memo.renderAngle(angle!, citations), order: citations.state().join(',') };
+      return { html: memo.renderAngle(angle!, citations).__html, order: citations.state().join(',') };
     };
     const first = render([]);
     const again = render([]);
@@ -106,6 +110,6 @@ describe('PageMemo', () => {
     expect(shifted.html).toContain('4 months<sup class="cite"><a href="#source-1"');
     const direct = new Citations(facts);
     direct.cite(['window']);
-    expect(shifted.html).toBe(angle!.render(direct));
+    expect(shifted.html).toBe(renderWith(angle!, direct));
   });
 });

@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { findNearDuplicates, mainContent } from '../../src/pipeline/near-duplicates.ts';
-import type { PageModel } from '../../src/render/page.ts';
+import { findNearDuplicates, mainContent } from '../../src/measure/near-duplicates.ts';
+import { trusted } from '../../src/html/markup.ts';
+import type { PageContent } from '../../src/models/page-model.ts';
 
 const shared = 'the plan must answer each criterion in writing before the deadline on the notice '.repeat(3);
 const own = (seed: string) =>
   Array.from({ length: 60 }, (_, i) => `${seed}${i} word${i * 7} other${seed}`).join(' ');
 
-function page(path: string, payer: string, reason: string, angle: string): PageModel {
+function page(path: string, payer: string, reason: string, angle: string): PageContent {
+  const [empty, rights] = [trusted(''), trusted(shared)];
   return {
     path,
     title: `Title ${path}`,
     payer: { slug: payer },
+    item: { slug: path },
     reason: { slug: reason },
     checklist: [],
-    html: { hook: '', rights: shared, requirements: '', nextSteps: '', angle },
-  } as unknown as PageModel;
+    html: { hook: empty, rights, requirements: empty, nextSteps: empty, angle: trusted(angle) },
+  } as unknown as PageContent;
 }
 
 describe('near-duplicate rule', () => {
@@ -37,7 +40,7 @@ describe('near-duplicate rule', () => {
   it('lets the better-ranked page (a full angle) stay indexable, and honours the threshold', () => {
     const layered = page('/p/a/r/', 'p', 'r', own('alpha'));
     const full = page('/p/z/r/', 'p', 'r', own('alpha'));
-    const rank = (p: PageModel) => (p.path === '/p/z/r/' ? 0 : 1);
+    const rank = (p: PageContent) => (p.path === '/p/z/r/' ? 0 : 1);
     expect(findNearDuplicates([layered, full], 0.5, rank).map((d) => d.path)).toEqual(['/p/a/r/']);
     const half = page('/p/h/r/', 'p', 'r', `${own('alpha').slice(0, 400)} ${own('delta')}`);
     const overlap = findNearDuplicates([layered, half], 0.01, () => 1)[0]!.overlap;
@@ -47,7 +50,7 @@ describe('near-duplicate rule', () => {
 
   it('measures main content: the angle text counts, the CTA does not', () => {
     const p = page('/p/a/r/', 'p', 'r', 'angle words here');
-    (p.html as Record<string, string>)['cta'] = 'buy now';
+    p.html.cta = trusted('buy now');
     expect(mainContent(p)).toContain('angle words here');
     expect(mainContent(p)).not.toContain('buy now');
   });
@@ -56,7 +59,7 @@ describe('near-duplicate rule', () => {
 describe('hashed shingles', () => {
   it('agree with the string shingles on the share of phrases two texts have in common', async () => {
     const { containment, containmentSorted, shingleHashes, shingles } =
-      await import('../../src/pipeline/shingles.ts');
+      await import('../../src/measure/shingles.ts');
     const a =
       '<p>The plan&#39;s criteria — Über-strict, aren’t they? Ask your doctor for the records.</p> <b>More</b> words here now';
     const b =

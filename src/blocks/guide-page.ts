@@ -1,0 +1,63 @@
+// A combination page (/{payer}/{item}/{reason}/) as the parts its layout places: everything that differs from
+// one guide to the next. The route hands them to BaseLayout; the build fills them into the layout's shell.
+import type { Site } from '../schema/index.ts';
+import { headTags } from './head.ts';
+import { markup, type Html } from '../html/markup.ts';
+import type { PageModel } from '../models/page-model.ts';
+import { renderBreadcrumb } from './breadcrumb.ts';
+import { renderChecklist } from './checklist.ts';
+import { renderCtaBlock, renderStickyCta } from './cta.ts';
+import { renderDeadlineCalculator } from './deadline-calculator.ts';
+import { renderRelatedLinks } from './related-links.ts';
+import { renderSourcesList } from './sources-list.ts';
+import { renderToc } from './toc.ts';
+
+/** The per-page parts of a page, in layout order; each is finished HTML. */
+export interface PageParts {
+  head: string;
+  breadcrumb: string;
+  main: string;
+  sticky: string;
+}
+
+export const PART_NAMES = [
+  'head',
+  'breadcrumb',
+  'main',
+  'sticky',
+] as const satisfies readonly (keyof PageParts)[];
+
+/** A titled section of the guide; nothing when the page has no such block. */
+function section(id: string, heading: string, body: Html | undefined, className = ''): Html {
+  if (body === undefined) return markup``;
+  const classes = className ? markup` class="${className}"` : '';
+  return markup`<section aria-labelledby="${id}"${classes}><h2 id="${id}">${heading}</h2>${body}</section>`;
+}
+
+function renderGuide(page: PageModel): Html {
+  const { payer, item, reason, review } = page;
+  const reviewed = review
+    ? markup`<p class="review">Last reviewed <time datetime="${review.date}">${review.date}</time> by ${review.reviewer.name}</p>`
+    : markup`<p class="review">This combination has not had its own editorial review yet.</p>`;
+  const reasonName = reason.name.toLowerCase();
+  return markup`<article class="guide"><header class="guide-head"><h1>${page.title}</h1>${reviewed}</header>${[
+    page.html.hook,
+    renderCtaBlock(page, 'top'),
+    renderToc(page),
+    section('rights', 'Your appeal rights', page.html.rights),
+    renderDeadlineCalculator(page.deadlines),
+    section('requirements', `What ${payer.shortName} typically requires`, page.html.requirements),
+    section('payer-angle', `How ${payer.shortName} handles ${reasonName} appeals`, page.html.payerAngle),
+    section('angle', `${item.name}: the ${reasonName} angle`, page.html.angle, 'angle'),
+    renderCtaBlock(page, 'after-angle'),
+  ]}<section aria-labelledby="next-steps" class="next-steps"><h2 id="next-steps">Next steps</h2>${page.html.nextSteps}${renderChecklist(page)}</section>${renderSourcesList(page.sources)}</article>${renderRelatedLinks(page)}`;
+}
+
+export function guideParts(site: Site, page: PageModel): PageParts {
+  return {
+    head: headTags(site, page),
+    breadcrumb: renderBreadcrumb(page.breadcrumb).__html,
+    main: renderGuide(page).__html,
+    sticky: renderStickyCta(page).__html,
+  };
+}

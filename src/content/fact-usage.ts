@@ -1,0 +1,37 @@
+// Facts against their uses: a template or angle citing a fact that does not exist is an error, and a fact that
+// nothing cites is a warning.
+import { createError, type DataError } from '../errors/data-error.ts';
+import type { LoadedTemplates } from './templates.ts';
+import type { ValidData } from './validate.ts';
+import { fileStart, locate, type YamlSource } from './yaml-source.ts';
+
+export function checkFactUsage(
+  data: ValidData,
+  templates: LoadedTemplates,
+  factsSource?: YamlSource,
+): DataError[] {
+  const errors: DataError[] = [];
+  const used = new Set<string>(data.angles.flatMap((a) => a.compiled.factUses.map((u) => u.id)));
+  for (const use of templates.factUses) {
+    used.add(use.id);
+    if (!data.facts.has(use.id)) {
+      errors.push(
+        createError('UnknownFact', use, { message: `Fact "${use.id}" is not defined in data/facts.yaml.` }),
+      );
+    }
+  }
+  const factRows: unknown = factsSource?.doc.toJS();
+  for (const [id] of data.facts) {
+    if (used.has(id)) continue;
+    const index = Array.isArray(factRows) ? factRows.findIndex((f: { id?: unknown }) => f?.id === id) : -1;
+    const at = factsSource ? locate(factsSource, [index, 'id']) : fileStart('data/facts.yaml');
+    errors.push(
+      createError('UnusedFact', at, {
+        severity: 'warning',
+        field: id,
+        message: `Fact "${id}" is not cited by any template or angle.`,
+      }),
+    );
+  }
+  return errors;
+}

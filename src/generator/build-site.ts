@@ -1,0 +1,296 @@
+// npm run build: check the data, compute the models, render them into a staging folder, verify it, then swap it
+// into place. Any failure leaves the previous output folder exactly as it was. buildSite() is the list of steps;
+// each step is a module of this folder.
+import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { hasErrors } from '../errors/data-error.ts';
+import type { NearDuplicateMemo } from '../measure/near-duplicates.ts';
+import { checkSite, type CheckedSite } from '../plan/check-site.ts';
+import type { Site } from '../schema/index.ts';
+import { stageOutput, type StagedOutput } from './atomic-output.ts';
+import { readState, reuseUnchanged, statePath, writeState, type BuildState } from './build-state.ts';
+import { writeHostFiles } from './host-files.ts';
+import { fingerprint, hashInputs, renderHash, type InputHashes } from './input-hash.ts';
+import { linkTreeInThread } from './link-tree.ts';
+import { buildManifest, figuresOf, MANIFEST, readManifest, type Manifest } from './manifest.ts';
+import { scanFolder, totals, verifyOutput } from './output-folder.ts';
+import { PageWire } from './page-wire.ts';
+import { silentProgress, type Progress } from './progress.ts';
+import type { RenderOptions } from './render-options.ts';
+import { renderWithShells } from './render-with-shells.ts';
+import { copyShards, shardLabel, shareOf, type Shard } from './shards.ts';
+import { prepareShells, readSiteSettings, type ShellSet } from './shells.ts';
+import { renderSite, renderSiteInThreads, type RenderedSite } from './site-models.ts';
+import { emptySummary, summarizeSite, type BuildSummary } from './summary.ts';
+
+export type { BuildSummary } from './summary.ts';
+
+export interface BuildOptions {
+  root: string;
+  dataDir?: string;
+  templatesDir?: string;
+  /** Defaults to <root>/dist. */
+  outDir?: string;
+  /** Renders the checked site into `outDir`; defaults to the shells. Replaceable in tests. */
+  render?: (site: CheckedSite, outDir: string, options: RenderOptions) => Promise<void>;
+  progress?: Progress;
+  /** Rebuild even when the inputs hash matches the existing output's manifest. */
+  force?: boolean;
+  /** Build only share `index` (0-based) of `count` of the pages, plus every hub and shared asset. */
+  shard?: Shard;
+  /** Instead of rendering, combine the outputs of shard builds (see npm run merge). */
+  mergeShards?: string[];
+}
+
+/** One build's settled paths, its summary so far, and stage timing. */
+class BuildRun {
+  readonly root: string;
+  readonly dataDir: string;
+  readonly templatesDir: string;
+  readonly outDir: string;
+  readonly progress: Progress;
+  readonly summary: BuildSummary;
+  readonly options: BuildOptions;
+  private readonly started = performance.now();
+
+  constructor(options: BuildOptions) {
+    this.options = options;
+    this.root = path.resolve(options.root);
+    this.dataDir = path.resolve(this.root, options.dataDir ?? 'data');
+    this.templatesDir = path.resolve(this.root, options.templatesDir ?? 'templates');
+    this.outDir = path.resolve(this.root, options.outDir ?? 'dist');
+    this.progress = options.progress ?? silentProgress;
+    this.summary = emptySummary(this.outDir);
+  }
+
+  async timed<T>(stage: string, work: () => Promise<T> | T): Promise<T> {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.summary.stages.push({ stage, seconds: (performance.now() - t0) / 1000 });
+    }
+  }
+
+  finish(): BuildSummary {
+    return { ...this.summary, seconds: (performance.now() - this.started) / 1000 };
+  }
+
+  /** Renders the default way: with the layout shells, unless a test supplied a renderer. */
+  get withShells(): boolean {
+    return !this.options.render && !this.options.mergeShards;
+  }
+}
+
+/** From this many combinations, the near-duplicate comparison runs on a second thread beside the page models. */
+const THREADED_MODELS = 1000;
+
+/** The page models, on two threads when the site is large and a second core is there. */
+function modelsFor(site: CheckedSite, memo?: NearDuplicateMemo): Promise<RenderedSite> | RenderedSite {
+  const threaded = site.join.combinations.length >= THREADED_MODELS && availableParallelism() > 1;
+  return threaded ? renderSiteInThreads(site, memo) : renderSite(site, memo);
+}
+
+/** Nothing the build reads has changed since this output was written: it is already the result. */
+function isUpToDate(run: BuildRun, previous: Manifest | undefined, inputs: string): previous is Manifest {
+  const { force, mergeShards, shard } = run.options;
+  return !force && !mergeShards && previous?.inputs === inputs && previous.shard === shardLabel(shard);
+}
+
+/**
+ * The layout shells depend on the code and the site settings only: Astro renders them (unless they are cached)
+ * while this process loads the data and builds the models. A failed data check stops it.
+ */
+function startShells(run: BuildRun, config: Site, code: string, staged: StagedOutput) {
+  const key = renderHash(code, config);
+  const controller = new AbortController();
+  const { root, dataDir, templatesDir } = run;
+  const started = prepareShells(config, key, {
+    root,
+    dataDir,
+    templatesDir,
+    staged,
+    signal: controller.signal,
+  });
+  started.catch(() => undefined); // awaited by the renderer; a failure before that is reported there
+  return {
+    started,
+    key,
+    async stop() {
+      controller.abort();
+      await started.catch(() => undefined);
+    },
+  };
+}
+type ShellRun = ReturnType<typeof startShells>;
+
+/** Incremental only with the same code and settings as the last build of this (unsharded) output. */
+function canReuse(run: BuildRun, state: BuildState | undefined, render: string, previous?: Manifest) {
+  const { shard, mergeShards, force, render: custom } = run.options;
+  return (
+    !shard &&
+    !mergeShards &&
+    !force &&
+    !custom &&
+    state?.renderHash === render &&
+    !!previous &&
+    !previous.shard
+  );
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
+  const run = new BuildRun(options);
+  const hashes = await run.timed('hash inputs', () => hashInputs(run.root, run.dataDir, run.templatesDir));
+  const previous = await readManifest(run.outDir);
+  if (isUpToDate(run, previous, hashes.inputs)) {
+    Object.assign(run.summary, figuresOf(previous), { ok: true, upToDate: true });
+    return run.finish();
+  }
+  const staged = await stageOutput(run.outDir);
+  const settings = run.withShells ? await readSiteSettings(run.dataDir) : undefined;
+  let shellRun = settings && startShells(run, settings, hashes.code, staged);
+
+  run.progress.stage('check data');
+  const checked = await run.timed('load, validate, join', () =>
+    checkSite({ root: run.root, dataDir: run.dataDir, templatesDir: run.templatesDir }),
+  );
+  run.summary.errors = checked.errors;
+  const site = checked.site;
+  if (!site || hasErrors(checked.errors)) {
+    await shellRun?.stop();
+    await staged.discard();
+    return run.finish();
+  }
+  if (run.withShells && shellRun?.key !== renderHash(hashes.code, site.data.site)) {
+    // Not expected (the check validates site.yaml the same way), but the shells must match the checked settings.
+    await shellRun?.stop();
+    shellRun = startShells(run, site.data.site, hashes.code, staged);
+  }
+  return produce(run, site, hashes, staged, previous, shellRun);
+}
+
+/** Models, render (or merge shards), host files, verify, swap into place, remember the state. */
+async function produce(
+  run: BuildRun,
+  site: CheckedSite,
+  hashes: InputHashes,
+  staged: StagedOutput,
+  previous: Manifest | undefined,
+  shellRun: ShellRun | undefined,
+): Promise<BuildSummary> {
+  const currentRender = renderHash(hashes.code, site.data.site);
+  const stateFile = statePath(run.root, run.outDir);
+  const previousState = await readState(stateFile);
+  const incremental = canReuse(run, previousState, currentRender, previous);
+  // The previous output is linked into staging on another thread while the models are computed.
+  const linking = incremental ? linkTreeInThread(run.outDir, staged.dir) : undefined;
+  if (linking) staged.onInterrupt(linking.stop);
+  try {
+    // Near-duplicate results of the previous build hold while the code and settings are the same.
+    const memo: NearDuplicateMemo = {
+      previous: (previousState?.renderHash === currentRender && previousState.nearDuplicates) || {},
+      next: {},
+    };
+    const rendered = await run.timed('page models', () => modelsFor(site, memo));
+    Object.assign(run.summary, summarizeSite(site, rendered));
+    const share = { ...rendered, pages: shareOf(rendered.pages, run.options.shard) };
+    const wire = new PageWire();
+    const fingerprintAll = () =>
+      Object.fromEntries([
+        ...rendered.pages.map((page) => [page.path, wire.fingerprint(page)]),
+        ...rendered.hubs.map((hub) => [hub.path, fingerprint(hub)]),
+      ]);
+    // The fingerprints are needed up front to compare; otherwise the stamping threads compute them on the way.
+    let models = incremental ? await run.timed('fingerprint models', fingerprintAll) : undefined;
+    if (run.options.mergeShards) {
+      const dirs = run.options.mergeShards;
+      run.progress.stage('merge shards');
+      await run.timed('merge shards', () => copyShards(dirs, staged.dir, hashes.inputs));
+    } else {
+      const work = incremental
+        ? await run.timed('reuse unchanged pages', () =>
+            reuseUnchanged(linking!.done, staged.dir, share, previousState!, models!),
+          )
+        : share;
+      const found = await renderWork(run, site, staged, work, wire, shellRun?.started, incremental);
+      if (found?.size === rendered.pages.length + rendered.hubs.length) models ??= Object.fromEntries(found);
+    }
+    await finishOutput(run, site, rendered, share, staged, hashes.inputs);
+    if (!run.options.shard && !run.options.mergeShards) {
+      const nearDuplicates = memo.next;
+      await writeState(stateFile, {
+        renderHash: currentRender,
+        models: models ?? fingerprintAll(),
+        nearDuplicates,
+      });
+    }
+  } catch (e) {
+    await shellRun?.stop();
+    await linking?.stop();
+    await staged.discard();
+    run.summary.failure = (e as Error).message;
+    return run.finish();
+  }
+  run.summary.ok = true;
+  return run.finish();
+}
+
+/** Renders `work` into staging; returns the model fingerprints when the renderer computed them on the way. */
+async function renderWork(
+  run: BuildRun,
+  site: CheckedSite,
+  staged: StagedOutput,
+  work: RenderedSite,
+  wire: PageWire,
+  shells: Promise<ShellSet> | undefined,
+  keepExisting: boolean,
+): Promise<Map<string, string> | undefined> {
+  const render = run.options.render ?? renderWithShells;
+  run.summary.rerendered = work.pages.length;
+  run.progress.stage('render pages', work.pages.length + work.hubs.length + 1);
+  let found: Map<string, string> | undefined;
+  await run.timed('render HTML', () =>
+    render(site, staged.dir, {
+      root: run.root,
+      dataDir: run.dataDir,
+      templatesDir: run.templatesDir,
+      progress: run.progress,
+      staged,
+      rendered: work,
+      keepExisting,
+      wire,
+      ...(shells && { shells }),
+      onFingerprints: (fingerprints) => (found = fingerprints),
+    }),
+  );
+  run.progress.done();
+  return found;
+}
+
+/** Host files (not for a shard), the completeness check, the manifest, and the swap into place. */
+async function finishOutput(
+  run: BuildRun,
+  site: CheckedSite,
+  rendered: RenderedSite,
+  share: RenderedSite,
+  staged: StagedOutput,
+  inputs: string,
+): Promise<void> {
+  const shard = run.options.shard;
+  if (!shard) {
+    run.progress.stage('sitemaps and host files');
+    await run.timed('sitemaps and host files', () =>
+      writeHostFiles(staged.dir, site.data.site, rendered.redirects, rendered.sitemap),
+    );
+  }
+  await run.timed('verify', async () => {
+    const files = scanFolder(staged.dir);
+    const problem = verifyOutput(share, files, !shard);
+    if (problem) throw new Error(problem);
+    Object.assign(run.summary, totals(files));
+    const manifest = buildManifest(site.data.site, run.summary, inputs, shardLabel(shard));
+    await writeFile(path.join(staged.dir, MANIFEST), manifest);
+  });
+  await run.timed('swap into place', () => staged.commit());
+}

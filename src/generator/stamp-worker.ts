@@ -1,0 +1,44 @@
+// A stamping thread: receives batches of models as JSON (pages in PageWire form), writes their pages, and answers
+// with each model's fingerprint (computed from the JSON it already has, so the build process never serialises a
+// model twice).
+import { parentPort, workerData } from 'node:worker_threads';
+import { fingerprintJson } from './input-hash.ts';
+import type { HubModel } from '../models/hub-models.ts';
+import { decodePage, type SharedTexts } from './page-wire.ts';
+import { createStamper, type Stamped, type StampSetup } from './stamp.ts';
+
+export interface StampBatch {
+  id: number;
+  kind: 'page' | 'hub';
+  models: string[];
+  /** Texts the pages of this batch refer to by digest that earlier batches did not bring. */
+  shared: [string, string][];
+}
+
+export interface StampReply {
+  id: number;
+  fingerprints?: [string, string][];
+  error?: string;
+}
+
+const stamp = createStamper(workerData as StampSetup);
+const texts: SharedTexts = new Map();
+parentPort!.on('message', async (batch: StampBatch) => {
+  const reply: StampReply = { id: batch.id };
+  try {
+    for (const [digest, text] of batch.shared) texts.set(digest, text);
+    const fingerprints: [string, string][] = [];
+    for (const json of batch.models) {
+      const entry: Stamped =
+        batch.kind === 'page'
+          ? { kind: 'page', model: decodePage(json, texts) }
+          : { kind: 'hub', model: JSON.parse(json) as HubModel };
+      fingerprints.push([entry.model.path, fingerprintJson(json)]);
+      stamp(entry);
+    }
+    reply.fingerprints = fingerprints;
+  } catch (e) {
+    reply.error = (e as Error).stack ?? String(e);
+  }
+  parentPort!.postMessage(reply);
+});

@@ -1,0 +1,109 @@
+// The build's summary: page counts by index decision (and why), hubs, redirects, sitemap URLs, output size,
+// timings and the warnings that do not stop a build. Printed by the CLI, and without timings in the manifest.
+import type { CheckedSite } from '../plan/check-site.ts';
+import type { DataError } from '../errors/data-error.ts';
+import { HOST_LIMITS } from './host-limits.ts';
+import type { RenderedSite } from './site-models.ts';
+
+/** Lengths search results show before cutting off. */
+export const TITLE_MAX = 60;
+export const DESCRIPTION_MAX = 155;
+
+export interface BuildSummary {
+  ok: boolean;
+  errors: DataError[];
+  /** What failed, when `ok` is false and the failure was not a data error. */
+  failure?: string;
+  pages: { indexable: number; noindex: number; skipped: number; inapplicable: number };
+  /** Why pages were not built or built noindex, with counts. */
+  reasons: { status: string; why: string; count: number }[];
+  /** Home, payer, item and reason hubs written. */
+  hubs: number;
+  redirects: number;
+  sitemapUrls: number;
+  /** Problems that do not stop the build (over-long titles, redirect limits). */
+  warnings: string[];
+  files: number;
+  bytes: number;
+  /** Wall time per stage, in order. */
+  stages: { stage: string; seconds: number }[];
+  seconds: number;
+  outDir: string;
+  /** True when the output already matched the inputs and nothing was rebuilt. */
+  upToDate?: boolean;
+  /** Guide pages rendered this time (the rest were reused from the previous output). */
+  rerendered?: number;
+}
+
+export function emptySummary(outDir: string): BuildSummary {
+  return {
+    ok: false,
+    errors: [],
+    pages: { indexable: 0, noindex: 0, skipped: 0, inapplicable: 0 },
+    reasons: [],
+    hubs: 0,
+    redirects: 0,
+    sitemapUrls: 0,
+    warnings: [],
+    files: 0,
+    bytes: 0,
+    stages: [],
+    seconds: 0,
+    outDir,
+  };
+}
+
+/** What the models say about the site: counts by decision and why, hubs, redirects, sitemap, warnings. */
+export function summarizeSite(
+  site: CheckedSite,
+  rendered: RenderedSite,
+): Pick<BuildSummary, 'pages' | 'reasons' | 'hubs' | 'redirects' | 'sitemapUrls' | 'warnings'> {
+  const pages = { indexable: 0, noindex: 0, skipped: 0, inapplicable: site.join.inapplicable.length };
+  const why = new Map<string, number>();
+  const count = (key: string) => why.set(key, (why.get(key) ?? 0) + 1);
+  for (const { decision } of rendered.decisions) {
+    pages[decision.status]++;
+    if (decision.status !== 'indexable') count(`${decision.status}|${decision.why}`);
+  }
+  for (const e of site.join.inapplicable) count(`inapplicable|${e.why}`);
+  const reasons = [...why].map(([key, n]) => {
+    const [status, reason] = key.split('|') as [string, string];
+    return { status, why: reason, count: n };
+  });
+  return {
+    pages,
+    reasons,
+    hubs: rendered.hubs.length,
+    redirects: rendered.redirects.length,
+    sitemapUrls: rendered.sitemap.length,
+    warnings: collectWarnings(site, rendered),
+  };
+}
+
+export function collectWarnings(site: CheckedSite, rendered: RenderedSite): string[] {
+  const warnings: string[] = [];
+  const all = [...rendered.hubs, ...rendered.pages];
+  const longTitles = all.filter((p) => p.title.length > TITLE_MAX);
+  const longDescriptions = all.filter((p) => p.description.length > DESCRIPTION_MAX);
+  if (longTitles.length) {
+    const first = longTitles[0]!;
+    warnings.push(
+      `${longTitles.length} title(s) longer than ${TITLE_MAX} characters, e.g. ${first.path} (${first.title.length})`,
+    );
+  }
+  if (longDescriptions.length) {
+    const first = longDescriptions[0]!;
+    warnings.push(
+      `${longDescriptions.length} description(s) longer than ${DESCRIPTION_MAX} characters, e.g. ${first.path} (${first.description.length})`,
+    );
+  }
+  const host = site.data.site.deploy.host;
+  const limit = HOST_LIMITS[host].staticRedirects?.value;
+  if (limit !== undefined && rendered.redirects.length > limit) {
+    warnings.push(
+      `${rendered.redirects.length} redirects exceed ${host}'s documented limit of ${limit} static redirects; ` +
+        'entries past the limit are ignored by the host, though the HTML fallback pages still redirect',
+    );
+  }
+  return warnings;
+}
