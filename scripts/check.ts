@@ -1,21 +1,25 @@
-// npm run check [-- --data DIR --templates DIR]: validate data/, templates/ and every angle without building. Exits 1 on any error.
+// npm run check [-- --data DIR --templates DIR]: validate data/, templates/ and every angle without building.
+// Exits 1 on any error.
 import { readSiteArgs } from '../src/cli/args.ts';
 import { printErrors } from '../src/cli/report-errors.ts';
+import { runCommand } from '../src/cli/run-command.ts';
 import { checkSite } from '../src/plan/check-site.ts';
 import { decidePage } from '../src/plan/index-policy.ts';
 
-const started = performance.now();
-const { site, errors } = await checkSite(readSiteArgs());
-const code = printErrors(errors);
-if (site) {
-  const counts = { indexable: 0, noindex: 0, skipped: 0 };
-  for (const c of site.join.combinations) counts[decidePage(c, site.data.site.index).status]++;
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  process.stdout.write(
-    `check: ${site.data.payers.length} payers, ${site.data.items.length} items, ${site.data.reasons.length} reasons, ` +
-      `${site.data.facts.size} facts, ${site.data.angles.length} angles → ${counts.indexable} indexable, ` +
-      `${counts.noindex} noindex, ${counts.skipped} not built, ${site.join.inapplicable.length} inapplicable (${seconds}s)\n` +
-      '  (by angles; the build and the report also apply the near-duplicate rule, which needs rendered pages)\n',
-  );
-}
-process.exitCode = code;
+await runCommand(async () => {
+  const started = performance.now();
+  const { site, errors } = await checkSite(readSiteArgs());
+  const code = printErrors(errors);
+  if (site) {
+    const counts = { indexable: 0, noindex: 0, skipped: 0 };
+    for (const c of site.join.combinations) counts[decidePage(c, site.data.site.index).status]++;
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    process.stdout.write(
+      `check: ${site.data.payers.length} payers, ${site.data.items.length} items, ${site.data.reasons.length} reasons, ` +
+        `${site.data.facts.size} facts, ${site.data.angles.length} angles → ${counts.indexable} indexable, ` +
+        `${counts.noindex} noindex, ${counts.skipped} not built, ${site.join.inapplicable.length} inapplicable (${seconds}s)\n` +
+        '  (by angles; the build and the report also apply the near-duplicate rule, which needs rendered pages)\n',
+    );
+  }
+  return code;
+});

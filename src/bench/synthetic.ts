@@ -141,35 +141,19 @@ function angle(
   return `${front.join('\n')}${first} <Value id="erisa-internal-appeal-window" /> applies on employer plans.\n\n## ${prose(random, vocab, 4).replace(/\.$/, '')}\n\n${rest.join('\n\n')}\n\n<Fact id="external-review-scope" />\n`;
 }
 
-/** Writes data/ and templates/ for a data set of `pages` combination pages into `dir`. */
-export async function writeSyntheticSite(
-  dir: string,
-  pages: number,
-  options: { root: string; seed?: number },
-): Promise<SyntheticShape> {
-  const random = prng(options.seed ?? 20261123);
-  const vocab = vocabulary(random, 4000);
-  const shape = shapeFor(pages);
-  const data = path.join(dir, 'data');
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(path.join(data, 'angles'), { recursive: true });
+type Random = ReturnType<typeof prng>;
 
-  const site = (await readFile(path.join(options.root, 'data/site.yaml'), 'utf8')).replace(
-    /nonIndexable: \w+/,
-    'nonIndexable: noindex',
-  );
-  await writeFile(path.join(data, 'site.yaml'), site);
-  await writeFile(path.join(data, 'facts.yaml'), await readFile(path.join(options.root, 'data/facts.yaml')));
+const LINE_SETS = [
+  ['commercial'],
+  ['commercial', 'medicare-advantage', 'medicaid-managed-care'],
+  ['marketplace', 'medicaid-managed-care'],
+  ['commercial', 'employer-self-funded', 'part-d'],
+  ['commercial', 'fehb', 'medicare-advantage'],
+];
 
-  const lineSets = [
-    ['commercial'],
-    ['commercial', 'medicare-advantage', 'medicaid-managed-care'],
-    ['marketplace', 'medicaid-managed-care'],
-    ['commercial', 'employer-self-funded', 'part-d'],
-    ['commercial', 'fehb', 'medicare-advantage'],
-  ];
-  const payers = Array.from({ length: shape.payers }, (_, i) => {
-    const lines = lineSets[i % lineSets.length]!;
+function payersYaml(random: Random, vocab: string[], count: number): string {
+  const payers = Array.from({ length: count }, (_, i) => {
+    const lines = LINE_SETS[i % LINE_SETS.length]!;
     return [
       `- slug: payer-${i}`,
       `  name: Synthetic Payer ${i} Health Plans`,
@@ -183,30 +167,32 @@ export async function writeSyntheticSite(
       `    pharmacy: ${yamlString(prose(random, vocab, 16).replace(/\n+/g, ' '))}`,
     ].join('\n');
   });
-  await writeFile(path.join(data, 'payers.yaml'), `${payers.join('\n')}\n`);
+  return `${payers.join('\n')}\n`;
+}
 
+const EVIDENCE = {
+  drug: [
+    '    genericName: synthetimab',
+    '    benefit: medical-or-pharmacy',
+    '    compendia: [Synthetic Compendium]',
+  ],
+  test: [
+    '    category: tumor-molecular',
+    '    regulatoryStatus: varies',
+    '    medicareCoverage: [NCD 90.2]',
+    '    guidelines: [Synthetic Guideline]',
+  ],
+  procedure: [
+    '    codeSystem: CPT',
+    '    criteriaSets: [InterQual, MCG]',
+    '    guidelines: [Synthetic Guideline]',
+  ],
+};
+
+function itemsYaml(count: number): string {
   const kinds = ['drug', 'test', 'procedure'] as const;
-  const items = Array.from({ length: shape.items }, (_, i) => {
+  const items = Array.from({ length: count }, (_, i) => {
     const kind = kinds[i % kinds.length]!;
-    const evidence =
-      kind === 'drug'
-        ? [
-            '    genericName: synthetimab',
-            '    benefit: medical-or-pharmacy',
-            '    compendia: [Synthetic Compendium]',
-          ]
-        : kind === 'test'
-          ? [
-              '    category: tumor-molecular',
-              '    regulatoryStatus: varies',
-              '    medicareCoverage: [NCD 90.2]',
-              '    guidelines: [Synthetic Guideline]',
-            ]
-          : [
-              '    codeSystem: CPT',
-              '    criteriaSets: [InterQual, MCG]',
-              '    guidelines: [Synthetic Guideline]',
-            ];
     return [
       `- slug: item-${i}`,
       `  name: Item ${i}`,
@@ -214,11 +200,13 @@ export async function writeSyntheticSite(
       `  class: synthetic ${kind} class ${i % 7}`,
       `  specialty: specialty ${i % 5}`,
       '  evidence:',
-      ...evidence,
+      ...EVIDENCE[kind],
     ].join('\n');
   });
-  await writeFile(path.join(data, 'items.yaml'), `${items.join('\n')}\n`);
+  return `${items.join('\n')}\n`;
+}
 
+function reasonsYaml(random: Random, vocab: string[]): string {
   const reasons = REASONS.map((slug) =>
     [
       `- slug: ${slug}`,
@@ -230,42 +218,71 @@ export async function writeSyntheticSite(
       ...Array.from({ length: 4 }, () => `    - ${yamlString(prose(random, vocab, 10).replace(/\.$/, ''))}`),
     ].join('\n'),
   );
-  await writeFile(path.join(data, 'reasons.yaml'), `${reasons.join('\n')}\n`);
+  return `${reasons.join('\n')}\n`;
+}
 
+/** The three layers of angles: payer × reason, item × reason, and full angles for a share of the pages. */
+async function writeAngles(
+  data: string,
+  random: Random,
+  vocab: string[],
+  shape: SyntheticShape,
+  pages: number,
+) {
   const write = (folder: string, name: string, text: string) =>
     writeFile(path.join(data, 'angles', folder, `${name}.mdx`), text);
   for (const folder of ['payer-reason', 'item-reason', 'full'])
     await mkdir(path.join(data, 'angles', folder), { recursive: true });
   for (let p = 0; p < shape.payers; p++)
-    for (const reason of REASONS)
+    for (const reason of REASONS) {
+      const keys = { payer: `payer-${p}`, reason };
       await write(
         'payer-reason',
         `payer-${p}--${reason}`,
-        angle(random, vocab, { payer: `payer-${p}`, reason }, 160 + Math.floor(random() * 30), false),
+        angle(random, vocab, keys, 160 + Math.floor(random() * 30), false),
       );
+    }
   for (let i = 0; i < shape.items; i++)
-    for (const reason of REASONS)
+    for (const reason of REASONS) {
+      const keys = { item: `item-${i}`, reason };
       await write(
         'item-reason',
         `item-${i}--${reason}`,
-        angle(random, vocab, { item: `item-${i}`, reason }, 320 + Math.floor(random() * 110), true),
+        angle(random, vocab, keys, 320 + Math.floor(random() * 110), true),
       );
+    }
   const fullCount = Math.round(pages * shape.fullShare);
   for (let n = 0; n < fullCount; n++) {
     const p = n % shape.payers;
     const i = Math.floor(n / shape.payers) % shape.items;
     const reason = REASONS[Math.floor(n / (shape.payers * shape.items)) % REASONS.length]!;
-    await write(
-      'full',
-      `payer-${p}--item-${i}--${reason}`,
-      angle(
-        random,
-        vocab,
-        { payer: `payer-${p}`, item: `item-${i}`, reason },
-        260 + Math.floor(random() * 140),
-        true,
-      ),
-    );
+    const keys = { payer: `payer-${p}`, item: `item-${i}`, reason };
+    const text = angle(random, vocab, keys, 260 + Math.floor(random() * 140), true);
+    await write('full', `payer-${p}--item-${i}--${reason}`, text);
   }
+}
+
+/** Writes data/ and templates/ for a data set of `pages` combination pages into `dir`. */
+export async function writeSyntheticSite(
+  dir: string,
+  pages: number,
+  options: { root: string; seed?: number },
+): Promise<SyntheticShape> {
+  const random = prng(options.seed ?? 20261123);
+  const vocab = vocabulary(random, 4000);
+  const shape = shapeFor(pages);
+  const data = path.join(dir, 'data');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.join(data, 'angles'), { recursive: true });
+  const site = (await readFile(path.join(options.root, 'data/site.yaml'), 'utf8')).replace(
+    /nonIndexable: \w+/,
+    'nonIndexable: noindex',
+  );
+  await writeFile(path.join(data, 'site.yaml'), site);
+  await writeFile(path.join(data, 'facts.yaml'), await readFile(path.join(options.root, 'data/facts.yaml')));
+  await writeFile(path.join(data, 'payers.yaml'), payersYaml(random, vocab, shape.payers));
+  await writeFile(path.join(data, 'items.yaml'), itemsYaml(shape.items));
+  await writeFile(path.join(data, 'reasons.yaml'), reasonsYaml(random, vocab));
+  await writeAngles(data, random, vocab, shape, pages);
   return shape;
 }

@@ -8,11 +8,19 @@ function formatBytes(bytes: number): string {
   return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 }
 
-export function printBuildSummary(summary: BuildSummary, stream: NodeJS.WriteStream = process.stdout): void {
+export function printBuildSummary(
+  summary: BuildSummary,
+  stream: NodeJS.WriteStream = process.stdout,
+  verbose = false,
+): void {
   const out = path.relative(process.cwd(), summary.outDir) || '.';
   const lines: string[] = [];
   if (!summary.ok) {
-    lines.push(`build failed: ${summary.failure ?? 'data errors (listed above)'}`);
+    const failure = summary.failure;
+    lines.push(
+      `build failed: ${failure ? `${failure.message}\n  ${failure.title}. ${failure.hint}` : 'data errors (listed above)'}`,
+    );
+    if (failure && verbose) lines.push(`  ${failure.detail.split('\n').join('\n  ')}`);
     lines.push(`${out}/ was left unchanged.`);
   } else {
     const { indexable, noindex, skipped, inapplicable } = summary.pages;

@@ -47,6 +47,120 @@ export function knownKeysAt(schema: z.ZodType, path: FieldPath): string[] {
   return [...new Set(defs.flatMap((d) => (d.type === 'object' && d.shape ? Object.keys(d.shape) : [])))];
 }
 
+/** One zod issue, where it is in the file, and how the field is named for the editor. */
+interface IssueAt {
+  source: YamlSource;
+  schema: z.ZodType;
+  issue: z.core.$ZodIssue;
+  path: FieldPath;
+  field: string;
+  at: ReturnType<typeof locate>;
+  listTable: boolean;
+}
+
+const actualAt = ({ source, path }: IssueAt) => String(source.doc.getIn(path as unknown[]) ?? '');
+
+function unknownKeys(i: IssueAt & { issue: z.core.$ZodIssueUnrecognizedKeys }): DataError[] {
+  const known = knownKeysAt(i.schema, i.issue.path);
+  return i.issue.keys.map((key) =>
+    createError('UnknownKey', locate(i.source, [...i.path, key], { key: true }), {
+      field: formatField([...i.path, key], i.listTable),
+      message: `"${key}" is not a known key here.`,
+      expected: known.length ? `one of: ${known.join(', ')}` : undefined,
+      hint: didYouMean(key, known, 'Remove the key or fix its spelling.'),
+    }),
+  );
+}
+
+function invalidType(i: IssueAt & { issue: z.core.$ZodIssueInvalidType }): DataError[] {
+  const { field, at, path, issue } = i;
+  if (!hasPath(i.source, path)) {
+    const message = `Required field "${String(path[path.length - 1])}" is missing.`;
+    return [createError('MissingField', at, { field, message, expected: issue.expected })];
+  }
+  const message = `Expected ${issue.expected}, found ${describeValue(i.source, path)}.`;
+  return [createError('InvalidType', at, { field, message, expected: issue.expected })];
+}
+
+function notAllowed(i: IssueAt, allowed: readonly string[]): DataError {
+  const actual = actualAt(i);
+  return createError('InvalidValue', i.at, {
+    field: i.field,
+    message: `"${actual}" is not allowed here.`,
+    expected: allowed.length ? `one of: ${allowed.join(', ')}` : undefined,
+    hint: didYouMean(actual, allowed, 'Use one of the allowed values.'),
+  });
+}
+
+function invalidUnion(i: IssueAt): DataError[] {
+  const options = ((i.issue as { options?: unknown[] }).options ?? []).map(String);
+  const discriminator = (i.issue as { discriminator?: string }).discriminator;
+  if (discriminator && !hasPath(i.source, i.path)) {
+    const message = `Required field "${discriminator}" is missing.`;
+    return [
+      createError('MissingField', i.at, {
+        field: i.field,
+        message,
+        expected: `one of: ${options.join(', ')}`,
+      }),
+    ];
+  }
+  return [notAllowed(i, options)];
+}
+
+function invalidFormat(i: IssueAt & { issue: z.core.$ZodIssueInvalidStringFormat }): DataError[] {
+  const { field, at, issue } = i;
+  const actual = actualAt(i);
+  const message = `"${actual}" ${issue.message}.`;
+  if (issue.format === 'url')
+    return [createError('UnsafeUrl', at, { field, message, expected: 'https://…' })];
+  if (issue.format === 'date')
+    return [createError('InvalidDate', at, { field, message, expected: 'YYYY-MM-DD' })];
+  if (issue.message === SLUG_MESSAGE) {
+    const suggestion = slugify(actual);
+    const hint = suggestion ? `Try "${suggestion}".` : undefined;
+    return [createError('InvalidSlug', at, { field, message, expected: '[a-z0-9-]', hint })];
+  }
+  return [createError('InvalidValue', at, { field, message })];
+}
+
+function tooSmall(i: IssueAt & { issue: z.core.$ZodIssueTooSmall }): DataError[] {
+  const { issue } = i;
+  const message =
+    issue.origin === 'array'
+      ? `Needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}.`
+      : issue.origin === 'string'
+        ? 'Must not be empty.'
+        : `Must be at least ${String(issue.minimum)}.`;
+  return [
+    createError(hasPath(i.source, i.path) ? 'InvalidValue' : 'MissingField', i.at, {
+      field: i.field,
+      message,
+    }),
+  ];
+}
+
+function errorsFor(i: IssueAt): DataError[] {
+  const issue = i.issue;
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return unknownKeys({ ...i, issue });
+    case 'invalid_type':
+      return invalidType({ ...i, issue });
+    case 'invalid_value':
+      return [notAllowed(i, issue.values.map(String))];
+    case 'invalid_union':
+      return invalidUnion(i);
+    case 'invalid_format':
+      return invalidFormat({ ...i, issue: issue as z.core.$ZodIssueInvalidStringFormat });
+    case 'too_small':
+      return tooSmall({ ...i, issue });
+    default:
+      return [createError('InvalidValue', i.at, { field: i.field, message: issue.message })];
+  }
+}
+
+/** zod issues as located DataErrors, one per field and kind of problem. */
 export function issuesToErrors(
   source: YamlSource,
   schema: z.ZodType,
@@ -62,126 +176,7 @@ export function issuesToErrors(
     const dedupe = `${field}|${issue.code}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
-    const at = locate(source, path);
-    switch (issue.code) {
-      case 'unrecognized_keys':
-        for (const key of issue.keys) {
-          const known = knownKeysAt(schema, issue.path);
-          errors.push(
-            createError('UnknownKey', locate(source, [...path, key], { key: true }), {
-              field: formatField([...path, key], listTable),
-              message: `"${key}" is not a known key here.`,
-              expected: known.length ? `one of: ${known.join(', ')}` : undefined,
-              hint: didYouMean(key, known, 'Remove the key or fix its spelling.'),
-            }),
-          );
-        }
-        break;
-      case 'invalid_type':
-        if (!hasPath(source, path)) {
-          errors.push(
-            createError('MissingField', at, {
-              field,
-              message: `Required field "${String(path[path.length - 1])}" is missing.`,
-              expected: issue.expected,
-            }),
-          );
-        } else {
-          errors.push(
-            createError('InvalidType', at, {
-              field,
-              message: `Expected ${issue.expected}, found ${describeValue(source, path)}.`,
-              expected: issue.expected,
-            }),
-          );
-        }
-        break;
-      case 'invalid_value': {
-        const allowed = issue.values.map(String);
-        const actual = String(source.doc.getIn(path as unknown[]) ?? '');
-        errors.push(
-          createError('InvalidValue', at, {
-            field,
-            message: `"${actual}" is not allowed here.`,
-            expected: `one of: ${allowed.join(', ')}`,
-            hint: didYouMean(actual, allowed, 'Use one of the allowed values.'),
-          }),
-        );
-        break;
-      }
-      case 'invalid_union': {
-        const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
-        const discriminator = (issue as { discriminator?: string }).discriminator;
-        const actual = String(source.doc.getIn(path as unknown[]) ?? '');
-        if (discriminator && !hasPath(source, path)) {
-          errors.push(
-            createError('MissingField', at, {
-              field,
-              message: `Required field "${discriminator}" is missing.`,
-              expected: `one of: ${options.join(', ')}`,
-            }),
-          );
-        } else {
-          errors.push(
-            createError('InvalidValue', at, {
-              field,
-              message: `"${actual}" is not allowed here.`,
-              expected: options.length ? `one of: ${options.join(', ')}` : undefined,
-              hint: didYouMean(actual, options, 'Use one of the allowed values.'),
-            }),
-          );
-        }
-        break;
-      }
-      case 'invalid_format': {
-        const actual = String(source.doc.getIn(path as unknown[]) ?? '');
-        if (issue.format === 'url') {
-          errors.push(
-            createError('UnsafeUrl', at, {
-              field,
-              message: `"${actual}" ${issue.message}.`,
-              expected: 'https://…',
-            }),
-          );
-        } else if (issue.format === 'date') {
-          errors.push(
-            createError('InvalidDate', at, {
-              field,
-              message: `"${actual}" ${issue.message}.`,
-              expected: 'YYYY-MM-DD',
-            }),
-          );
-        } else if (issue.message === SLUG_MESSAGE) {
-          const suggestion = slugify(actual);
-          errors.push(
-            createError('InvalidSlug', at, {
-              field,
-              message: `"${actual}" ${issue.message}.`,
-              expected: '[a-z0-9-]',
-              hint: suggestion ? `Try "${suggestion}".` : undefined,
-            }),
-          );
-        } else {
-          errors.push(createError('InvalidValue', at, { field, message: `"${actual}" ${issue.message}.` }));
-        }
-        break;
-      }
-      case 'too_small':
-        errors.push(
-          createError(hasPath(source, path) ? 'InvalidValue' : 'MissingField', at, {
-            field,
-            message:
-              issue.origin === 'array'
-                ? `Needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}.`
-                : issue.origin === 'string'
-                  ? 'Must not be empty.'
-                  : `Must be at least ${String(issue.minimum)}.`,
-          }),
-        );
-        break;
-      default:
-        errors.push(createError('InvalidValue', at, { field, message: issue.message }));
-    }
+    errors.push(...errorsFor({ source, schema, issue, path, field, at: locate(source, path), listTable }));
   }
   return errors;
 }

@@ -117,6 +117,45 @@ export const Errors = define({
     title: 'Template error',
     hint: 'Check the template for a misspelt variable or helper; templates run in strict mode.',
   },
+
+  // Failures of a build or a command rather than of one data file: they stop the run, name what failed and
+  // leave the previous output in place (errors/build-error.ts).
+  UsageError: {
+    title: 'Unknown or malformed command-line option',
+    hint: "Check the command's options in README's commands table.",
+  },
+  ShardSpec: {
+    title: 'Invalid --shard value',
+    hint: 'Write --shard i/n with whole numbers 1 ≤ i ≤ n, for example --shard 1/4.',
+  },
+  ShardSet: {
+    title: 'These folders are not one complete set of shards',
+    hint: 'Pass every shard folder of one split (1/n … n/n), each built from this checkout with npm run build -- --shard i/n.',
+  },
+  RenderFailed: {
+    title: 'A page could not be rendered',
+    hint: 'The message names the page and the template or angle; run npm run check, then fix that file.',
+  },
+  AstroFailed: {
+    title: 'Astro could not render the layouts',
+    hint: 'The lines above come from Astro; a layout, style or script under src/astro/ is the likely cause.',
+  },
+  OutputIncomplete: {
+    title: 'The new output is incomplete',
+    hint: 'A file the build must write is missing; run npm run build -- --force, and report it if it happens again.',
+  },
+  OutputNotWritable: {
+    title: 'The output folder cannot be written',
+    hint: 'Check that the output folder and the folder around it are writable (not read-only, owned by you).',
+  },
+  DiskFull: {
+    title: 'The disk is full',
+    hint: 'Free some space (an old build or .cache/ folder can go), then build again.',
+  },
+  BuildFailed: {
+    title: 'The build stopped',
+    hint: 'Run the command again with --verbose to see where it stopped.',
+  },
 });
 
 export type ErrorName = keyof typeof Errors;

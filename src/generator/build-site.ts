@@ -4,6 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { BuildError, toFailure } from '../errors/build-error.ts';
 import { hasErrors } from '../errors/data-error.ts';
 import type { NearDuplicateMemo } from '../measure/near-duplicates.ts';
 import { checkSite, type CheckedSite } from '../plan/check-site.ts';
@@ -229,7 +230,7 @@ async function produce(
     await shellRun?.stop();
     await linking?.stop();
     await staged.discard();
-    run.summary.failure = (e as Error).message;
+    run.summary.failure = toFailure(e);
     return run.finish();
   }
   run.summary.ok = true;
@@ -287,7 +288,7 @@ async function finishOutput(
   await run.timed('verify', async () => {
     const files = scanFolder(staged.dir);
     const problem = verifyOutput(share, files, !shard);
-    if (problem) throw new Error(problem);
+    if (problem) throw new BuildError('OutputIncomplete', problem);
     Object.assign(run.summary, totals(files));
     const manifest = buildManifest(site.data.site, run.summary, inputs, shardLabel(shard));
     await writeFile(path.join(staged.dir, MANIFEST), manifest);

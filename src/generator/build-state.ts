@@ -1,6 +1,6 @@
 // Incremental builds: what the last build of an output folder rendered (kept in .cache/, not deployed), and the
 // start of the next build from it, where only pages whose model changed are rendered again.
-import { rmSync } from 'node:fs';
+import { rmdirSync, rmSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { NearDuplicate } from '../measure/near-duplicates.ts';
@@ -42,6 +42,7 @@ export async function reuseUnchanged(
   // link would change the previous output too). Pages are unlinked by the stamper before it writes them.
   const current = new Set([...rendered.pages.map((p) => p.path), ...rendered.hubs.map((h) => h.path)]);
   const present = new Set<string>();
+  const emptied = new Set<string>();
   for (const [relative, size] of scanFolder(stagingDir)) {
     const name = path.basename(relative);
     const folder = `/${path.dirname(relative)}/`.replace('/./', '/');
@@ -49,16 +50,36 @@ export async function reuseUnchanged(
       (name === 'index.html' && !current.has(folder)) ||
       (path.dirname(relative) === '.' &&
         /^(sitemap.*\.xml|analytics\.js|_headers|_redirects|robots\.txt|build-manifest\.json)$/.test(name));
-    if (stale) rmSync(path.join(stagingDir, relative));
+    if (stale) {
+      rmSync(path.join(stagingDir, relative));
+      emptied.add(path.dirname(relative));
+    }
     // A model that changed, or whose file is missing from the previous output, is rendered again.
     else if (name === 'index.html' && size > 0) present.add(folder);
   }
+  removeEmptyFolders(stagingDir, emptied);
   const changed = (p: { path: string }) => !present.has(p.path) || previous.models[p.path] !== models[p.path];
   return {
     ...rendered,
     pages: rendered.pages.filter(changed),
     hubs: rendered.hubs.filter(changed),
   };
+}
+
+/** Removes each folder that a removed page left empty, and its parents while they are empty too. */
+function removeEmptyFolders(root: string, folders: Iterable<string>): void {
+  // Deepest first, so a parent is tried after its children.
+  const sorted = [...folders].sort((a, b) => b.split(path.sep).length - a.split(path.sep).length);
+  for (let folder of sorted) {
+    while (folder !== '.' && folder !== '') {
+      try {
+        rmdirSync(path.join(root, folder));
+      } catch {
+        break; // not empty (or already gone): its parents are not empty either
+      }
+      folder = path.dirname(folder);
+    }
+  }
 }
 
 export async function writeState(file: string, state: BuildState): Promise<void> {

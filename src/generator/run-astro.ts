@@ -2,6 +2,7 @@
 // staging folder is removed, and pages report progress over IPC.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { BuildError } from '../errors/build-error.ts';
 import type { StagedOutput } from './atomic-output.ts';
 import { RENDERED_MESSAGE, type Progress } from './progress.ts';
 import { MODEL_ENV } from './model-file.ts';
@@ -51,7 +52,8 @@ export function runAstro(outDir: string, modelFile: string, options: AstroRun): 
     options.signal?.removeEventListener('abort', stop);
     if (options.signal?.aborted) throw new Error('astro build stopped');
     if (code !== 0)
-      throw new Error(
+      throw new BuildError(
+        'AstroFailed',
         `astro build exited with code ${code}:\n${output.trim().split('\n').slice(-15).join('\n')}`,
       );
   });

@@ -2,6 +2,7 @@
 // shard outputs into one site after checking they are the complete set, built from the same inputs.
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
+import { BuildError } from '../errors/build-error.ts';
 import { MANIFEST, readManifest } from './manifest.ts';
 
 export interface Shard {
@@ -15,7 +16,7 @@ export function parseShard(spec: string): Shard {
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
   if (!m || count < 1 || index < 1 || index > count)
-    throw new Error(`--shard expects i/n with 1 ≤ i ≤ n, for example 1/4 (got "${spec}")`);
+    throw new BuildError('ShardSpec', `--shard expects i/n with 1 ≤ i ≤ n, for example 1/4 (got "${spec}")`);
   return { index: index - 1, count };
 }
 
@@ -35,16 +36,21 @@ export async function copyShards(dirs: readonly string[], dir: string, inputs: s
     const manifest = await readManifest(shardDir);
     const label = manifest?.shard;
     if (!manifest || !label)
-      throw new Error(`${shardDir} is not the output of a sharded build (no shard manifest)`);
+      throw new BuildError(
+        'ShardSet',
+        `${shardDir} is not the output of a sharded build (no shard manifest)`,
+      );
     if (manifest.inputs !== inputs)
-      throw new Error(
+      throw new BuildError(
+        'ShardSet',
         `${shardDir} (shard ${label}) was built from other data, templates or code than this checkout`,
       );
     const { index, count: n } = parseShard(label);
     if (count !== undefined && n !== count)
-      throw new Error(`shards of different splits: ${label} and …/${count}`);
+      throw new BuildError('ShardSet', `shards of different splits: ${label} and …/${count}`);
     count = n;
-    if (seen.has(index)) throw new Error(`shard ${label} given twice: ${seen.get(index)} and ${shardDir}`);
+    if (seen.has(index))
+      throw new BuildError('ShardSet', `shard ${label} given twice: ${seen.get(index)} and ${shardDir}`);
     seen.set(index, shardDir);
     await cp(shardDir, dir, {
       recursive: true,
@@ -54,7 +60,8 @@ export async function copyShards(dirs: readonly string[], dir: string, inputs: s
   }
   const missing = Array.from({ length: count ?? 0 }, (_, i) => i).filter((i) => !seen.has(i));
   if (!count || missing.length)
-    throw new Error(
+    throw new BuildError(
+      'ShardSet',
       `missing shard(s): ${missing.map((i) => `${i + 1}/${count}`).join(', ') || 'none given'}`,
     );
 }

@@ -2,6 +2,7 @@
 // the near-duplicate measure over it, the index decision for every combination, the finished page and hub models,
 // the redirects and the sitemap entries. The near-duplicate comparison can run on a second thread.
 import { Worker } from 'node:worker_threads';
+import { BuildError } from '../errors/build-error.ts';
 import {
   byPath,
   findNearDuplicates,
@@ -70,7 +71,9 @@ function renderContents(
       onPage?.(content, combo, eligible.status === 'indexable');
       return content;
     } catch (e) {
-      throw new Error(`rendering ${combo.path} failed: ${(e as Error).message}`, { cause: e });
+      throw new BuildError('RenderFailed', `rendering ${combo.path} failed: ${(e as Error).message}`, {
+        cause: e,
+      });
     }
   });
 }

@@ -1,4 +1,4 @@
-// Writing pages from their layout shells: each page or hub model becomes its parts (render/blocks/), filled into
+// Writing pages from their layout shells: each page or hub model becomes its parts (blocks/), filled into
 // the shell of its kind and written to disk. Runs in the build process for small sites and in stamping threads
 // (stamp-worker.ts) for large ones.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';

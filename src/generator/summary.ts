@@ -1,6 +1,7 @@
 // The build's summary: page counts by index decision (and why), hubs, redirects, sitemap URLs, output size,
 // timings and the warnings that do not stop a build. Printed by the CLI, and without timings in the manifest.
 import type { CheckedSite } from '../plan/check-site.ts';
+import type { Failure } from '../errors/build-error.ts';
 import type { DataError } from '../errors/data-error.ts';
 import { HOST_LIMITS } from './host-limits.ts';
 import type { RenderedSite } from './site-models.ts';
@@ -13,7 +14,7 @@ export interface BuildSummary {
   ok: boolean;
   errors: DataError[];
   /** What failed, when `ok` is false and the failure was not a data error. */
-  failure?: string;
+  failure?: Failure;
   pages: { indexable: number; noindex: number; skipped: number; inapplicable: number };
   /** Why pages were not built or built noindex, with counts. */
   reasons: { status: string; why: string; count: number }[];

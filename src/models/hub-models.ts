@@ -44,135 +44,136 @@ function latest(dates: (string | undefined)[]): string | undefined {
     .at(-1);
 }
 
-export function buildHubs(site: CheckedSite, pages: readonly PageModel[]): HubModel[] {
-  const { data, templates } = site;
-  const text = (name: TextTemplateName, context: object) =>
-    templates.renderText(name, { site: { brand: data.site.brand }, ...context });
-  const link = (p: PageModel): HubLink => ({ href: p.path, title: p.title, summary: p.description });
-  const indexable = pages.filter((p) => p.robots === 'index, follow');
-  // Pages by payer, item and reason slug, grouped once rather than filtered once per hub.
-  const pagesOf = {
-    payer: groupBy(pages, (p) => p.payer.slug),
-    item: groupBy(pages, (p) => p.item.slug),
-    reason: groupBy(pages, (p) => p.reason.slug),
-  };
+const HOME_CRUMB: Crumb = { name: 'Home', path: HOME_PATH };
 
-  const make = (
-    kind: HubModel['kind'],
-    path: string,
-    title: string,
-    h1: string,
-    description: string,
-    crumbs: Crumb[],
-    groups: HubGroup[],
-    listed: readonly PageModel[],
-    others: readonly PageModel[],
-  ): HubModel => {
-    const lastmod = latest(listed.map((p) => p.lastmod));
+const link = (p: PageModel): HubLink => ({ href: p.path, title: p.title, summary: p.description });
+const isIndexable = (p: { robots: Robots }) => p.robots === 'index, follow';
+
+/** What a hub is made of, before it becomes a model. */
+interface HubSpec {
+  kind: HubModel['kind'];
+  path: string;
+  title: string;
+  h1: string;
+  description: string;
+  crumbs: Crumb[];
+  groups: HubGroup[];
+  /** Indexable pages it lists (they date it and make it indexable). */
+  listed: readonly PageModel[];
+  /** Built noindex pages it links separately. */
+  others: readonly PageModel[];
+}
+
+/** The hubs of one build: the pages are grouped by payer, item and reason once, not filtered once per hub. */
+class Hubs {
+  private readonly site: CheckedSite;
+  private readonly pagesOf: Record<'payer' | 'item' | 'reason', Map<string, PageModel[]>>;
+
+  constructor(site: CheckedSite, pages: readonly PageModel[]) {
+    this.site = site;
+    this.pagesOf = {
+      payer: groupBy(pages, (p) => p.payer.slug),
+      item: groupBy(pages, (p) => p.item.slug),
+      reason: groupBy(pages, (p) => p.reason.slug),
+    };
+  }
+
+  text(name: TextTemplateName, context: object): string {
+    const brand = this.site.data.site.brand;
+    return this.site.templates.renderText(name, { site: { brand }, ...context });
+  }
+
+  model(spec: HubSpec): HubModel {
+    const config = this.site.data.site;
+    const { kind, path, title, h1, description, crumbs } = spec;
+    const lastmod = latest(spec.listed.map((p) => p.lastmod));
     return {
       kind,
       path,
       title,
       h1,
       description,
-      robots: decideHub(kind, listed.length),
-      groups: groups.filter((g) => g.links.length > 0),
-      others: others.map(link),
-      canonical: canonicalUrl(data.site, path),
+      robots: decideHub(kind, spec.listed.length),
+      groups: spec.groups.filter((g) => g.links.length > 0),
+      others: spec.others.map(link),
+      canonical: canonicalUrl(config, path),
       breadcrumb: crumbs,
       ...(lastmod && { lastmod }),
-      structuredData: [
-        medicalWebPage(data.site, { path, title, description }),
-        breadcrumbList(data.site, crumbs),
-      ],
+      structuredData: [medicalWebPage(config, { path, title, description }), breadcrumbList(config, crumbs)],
     };
-  };
-  const home: Crumb = { name: 'Home', path: HOME_PATH };
+  }
 
   /**
    * A hub for one payer, item or reason: the guides that belong to it, grouped by the next dimension
    * (payer hubs by item, item hubs by reason, reason hubs by payer).
    */
-  const entityHub = (
+  entity(
     kind: 'payer' | 'item' | 'reason',
     entity: { slug: string; name: string },
-    path: string,
-    h1: string,
-    context: object,
+    head: { path: string; h1: string; context: object },
     groups: { of: (p: PageModel) => string; rows: readonly { slug: string; name: string }[] },
-  ): HubModel => {
-    const own = pagesOf[kind].get(entity.slug) ?? [];
-    const listed = own.filter((p) => p.robots === 'index, follow');
+  ): HubModel {
+    const own = this.pagesOf[kind].get(entity.slug) ?? [];
+    const listed = own.filter(isIndexable);
     const grouped = groupBy(listed, groups.of);
-    return make(
+    return this.model({
       kind,
-      path,
-      text(`hubs/${kind}-title`, context),
-      h1,
-      text(`hubs/${kind}-description`, context),
-      [home, { name: entity.name, path }],
-      groups.rows.map((row) => ({ heading: row.name, links: (grouped.get(row.slug) ?? []).map(link) })),
+      path: head.path,
+      title: this.text(`hubs/${kind}-title`, head.context),
+      h1: head.h1,
+      description: this.text(`hubs/${kind}-description`, head.context),
+      crumbs: [HOME_CRUMB, { name: entity.name, path: head.path }],
+      groups: groups.rows.map((row) => ({
+        heading: row.name,
+        links: (grouped.get(row.slug) ?? []).map(link),
+      })),
       listed,
-      own.filter((p) => p.robots !== 'index, follow'),
-    );
-  };
-  const payerHub = (payer: Payer) =>
-    entityHub(
-      'payer',
-      payer,
-      payerHubPath(payer.slug),
-      `${payer.name} denials`,
-      { payer },
-      {
-        of: (p) => p.item.slug,
-        rows: data.items,
-      },
-    );
-  const itemHub = (item: Item) =>
-    entityHub(
-      'item',
-      item,
-      itemHubPath(item.slug),
-      `${item.name} denied`,
-      { item },
-      {
-        of: (p) => p.reason.slug,
-        rows: data.reasons,
-      },
-    );
-  const reasonHub = (reason: Reason) =>
-    entityHub(
-      'reason',
-      reason,
-      reasonHubPath(reason.slug),
-      `Denied for ${reason.phrase}`,
-      { reason },
-      {
-        of: (p) => p.payer.slug,
-        rows: data.payers,
-      },
-    );
+      others: own.filter((p) => !isIndexable(p)),
+    });
+  }
 
-  const payerHubs = data.payers.map(payerHub);
-  const itemHubs = data.items.map(itemHub);
-  const reasonHubs = data.reasons.map(reasonHub);
-  const hubLink = (h: HubModel): HubLink => ({ href: h.path, title: h.h1, summary: h.description });
-  // Home links the hubs that list at least one indexable guide; the others are still built for breadcrumbs.
-  const listed = (hubs: HubModel[]) => hubs.filter((h) => h.robots === 'index, follow').map(hubLink);
-  const homeHub = make(
-    'home',
-    HOME_PATH,
-    text('hubs/home-title', {}),
-    'Appeal an insurance denial',
-    text('hubs/home-description', {}),
-    [home],
-    [
-      { heading: 'By insurer', links: listed(payerHubs) },
-      { heading: 'By drug, test or procedure', links: listed(itemHubs) },
-      { heading: 'By denial reason', links: listed(reasonHubs) },
-    ],
-    indexable,
-    [],
-  );
-  return [homeHub, ...payerHubs, ...itemHubs, ...reasonHubs];
+  payer(payer: Payer): HubModel {
+    const head = { path: payerHubPath(payer.slug), h1: `${payer.name} denials`, context: { payer } };
+    return this.entity('payer', payer, head, { of: (p) => p.item.slug, rows: this.site.data.items });
+  }
+
+  item(item: Item): HubModel {
+    const head = { path: itemHubPath(item.slug), h1: `${item.name} denied`, context: { item } };
+    return this.entity('item', item, head, { of: (p) => p.reason.slug, rows: this.site.data.reasons });
+  }
+
+  reason(reason: Reason): HubModel {
+    const head = { path: reasonHubPath(reason.slug), h1: `Denied for ${reason.phrase}`, context: { reason } };
+    return this.entity('reason', reason, head, { of: (p) => p.payer.slug, rows: this.site.data.payers });
+  }
+
+  /** Home links the hubs that list at least one indexable guide; the others are still built for breadcrumbs. */
+  home(indexable: readonly PageModel[], hubs: Record<'payers' | 'items' | 'reasons', HubModel[]>): HubModel {
+    const listed = (list: HubModel[]) =>
+      list.filter(isIndexable).map((h): HubLink => ({ href: h.path, title: h.h1, summary: h.description }));
+    return this.model({
+      kind: 'home',
+      path: HOME_PATH,
+      title: this.text('hubs/home-title', {}),
+      h1: 'Appeal an insurance denial',
+      description: this.text('hubs/home-description', {}),
+      crumbs: [HOME_CRUMB],
+      groups: [
+        { heading: 'By insurer', links: listed(hubs.payers) },
+        { heading: 'By drug, test or procedure', links: listed(hubs.items) },
+        { heading: 'By denial reason', links: listed(hubs.reasons) },
+      ],
+      listed: indexable,
+      others: [],
+    });
+  }
+}
+
+export function buildHubs(site: CheckedSite, pages: readonly PageModel[]): HubModel[] {
+  const hubs = new Hubs(site, pages);
+  const payers = site.data.payers.map((p) => hubs.payer(p));
+  const items = site.data.items.map((i) => hubs.item(i));
+  const reasons = site.data.reasons.map((r) => hubs.reason(r));
+  const home = hubs.home(pages.filter(isIndexable), { payers, items, reasons });
+  return [home, ...payers, ...items, ...reasons];
 }

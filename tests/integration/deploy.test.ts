@@ -56,7 +56,7 @@ describe('reproducible output', () => {
       outDir: path.join(fixture.root, 'out-astro'),
       render: renderWithAstro,
     });
-    expect(astro.ok, astro.failure).toBe(true);
+    expect(astro.ok, astro.failure?.detail).toBe(true);
     const pages = await hashTree(stamped.outDir);
     expect(Object.keys(pages).filter((f) => f.endsWith('index.html')).length).toBeGreaterThan(20);
     expect(await hashTree(astro.outDir)).toEqual(pages);
@@ -155,7 +155,8 @@ describe('atomic replacement', () => {
       },
     });
     expect(summary.ok).toBe(false);
-    expect(summary.failure).toContain('ENOSPC');
+    expect(summary.failure).toMatchObject({ code: 'DiskFull', title: 'The disk is full' });
+    expect(summary.failure?.message).toContain('ENOSPC');
     expect(await hashTree(outDir)).toEqual(before);
     expect(await leftovers()).toEqual([]);
   });

@@ -1,0 +1,70 @@
+// A failure that stops a build or a command (not one located data problem): it has a catalogued name, a message
+// and a hint, and keeps the error that caused it, so `--verbose` can show the whole chain with stacks.
+import { Errors, type ErrorName } from './errors-data.ts';
+
+export class BuildError extends Error {
+  readonly code: ErrorName;
+  readonly hint: string;
+
+  constructor(code: ErrorName, message: string, options: { cause?: unknown; hint?: string } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'BuildError';
+    this.code = code;
+    this.hint = options.hint ?? Errors[code].hint;
+  }
+}
+
+/** What a failed run tells its user: the catalogued name and title, the message, the hint, and the cause chain. */
+export interface Failure {
+  code: ErrorName;
+  title: string;
+  message: string;
+  hint: string;
+  /** Every error in the cause chain with its stack, for --verbose. */
+  detail: string;
+}
+
+/** The cause chain, outermost first, each with its stack. */
+export function describeChain(error: unknown): string {
+  const parts: string[] = [];
+  const seen = new Set<unknown>();
+  for (let e: unknown = error; e !== undefined && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    parts.push(e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e));
+  }
+  return parts.join('\n  caused by: ');
+}
+
+const SYSTEM_ERRORS: Partial<Record<string, ErrorName>> = {
+  ENOSPC: 'DiskFull',
+  EDQUOT: 'DiskFull',
+  EROFS: 'OutputNotWritable',
+  EACCES: 'OutputNotWritable',
+  EPERM: 'OutputNotWritable',
+};
+
+/** Any error as a Failure: a BuildError as it is, a system error by its code, anything else as BuildFailed. */
+export function toFailure(error: unknown): Failure {
+  let code: ErrorName = 'BuildFailed';
+  let hint: string | undefined;
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if (e instanceof BuildError) {
+      code = e.code;
+      hint = e.hint;
+      break;
+    }
+    const system = SYSTEM_ERRORS[(e as NodeJS.ErrnoException).code ?? ''];
+    if (system) {
+      code = system;
+      break;
+    }
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    code,
+    title: Errors[code].title,
+    message,
+    hint: hint ?? Errors[code].hint,
+    detail: describeChain(error),
+  };
+}
