@@ -3,12 +3,16 @@
 import { readSiteArgs } from '../src/cli/args.ts';
 import { printErrors } from '../src/cli/report-errors.ts';
 import { runCommand } from '../src/cli/run-command.ts';
+import { sortErrors } from '../src/errors/data-error.ts';
+import { auditContent } from '../src/models/content-audit.ts';
 import { checkSite } from '../src/plan/check-site.ts';
 import { decidePage } from '../src/plan/index-policy.ts';
 
 await runCommand(async () => {
   const started = performance.now();
-  const { site, errors } = await checkSite(readSiteArgs());
+  const checked = await checkSite(readSiteArgs());
+  const { site } = checked;
+  const errors = site ? sortErrors([...checked.errors, ...auditContent(site)]) : checked.errors;
   const code = printErrors(errors);
   if (site) {
     const counts = { indexable: 0, noindex: 0, skipped: 0 };

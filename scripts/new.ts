@@ -103,10 +103,12 @@ async function main(): Promise<string> {
       planLines: (await ask(`Plan lines, comma-separated (${PLAN_LINES.join(', ')})`, values['plan-lines']))!
         .split(',')
         .map((s) => s.trim()),
-      policyLibrary: {
-        name: await ask('Policy library name', values['policy-name']),
-        url: await ask('Policy library https URL', values['policy-url']),
-      },
+      policyLibraries: [
+        {
+          name: await ask('Policy library name', values['policy-name']),
+          url: await ask('Policy library https URL', values['policy-url']),
+        },
+      ],
       requests: { ...(medical && { medical }), ...(pharmacy && { pharmacy }) },
     });
   }

@@ -138,7 +138,7 @@ function angle(
   ];
   const body = prose(random, vocab, words - 10);
   const [first, ...rest] = body.split('\n\n');
-  return `${front.join('\n')}${first} <Value id="erisa-internal-appeal-window" /> applies on employer plans.\n\n## ${prose(random, vocab, 4).replace(/\.$/, '')}\n\n${rest.join('\n\n')}\n\n<Fact id="external-review-scope" />\n`;
+  return `${front.join('\n')}${first} <Value id="internal-appeal-window" /> applies on employer plans.\n\n## ${prose(random, vocab, 4).replace(/\.$/, '')}\n\n${rest.join('\n\n')}\n\n<Fact id="external-review-scope" />\n`;
 }
 
 type Random = ReturnType<typeof prng>;

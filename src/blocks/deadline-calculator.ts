@@ -1,18 +1,50 @@
-// The appeal-deadline calculator: a plain table of the rules (what a visitor without JavaScript sees), and a form
-// the guide script turns into last days to file from the date on the denial letter, with the same citations.
-import type { DeadlineRule } from '../models/deadlines.ts';
+// The appeal-deadline calculator: for each plan type the payer runs, a table of its deadlines and decision times
+// (what a visitor without JavaScript sees, and what a crawler reads), and a form the guide script turns into the
+// reader's own dates, counted from the dates each rule names. Both come from the same rows, with the same citations.
 import { json, markup, url, type Html } from '../html/markup.ts';
+import { amountText } from '../models/citations.ts';
+import type { DeadlinePlan, DeadlineRow } from '../models/deadlines.ts';
+import type { PageContent } from '../models/page-model.ts';
+import type { TimeEvent } from '../schema/index.ts';
 
-const amount = (r: DeadlineRule) => `${r.amount} ${r.unit === 'days' ? 'calendar days' : r.unit}`;
+/** How the table says what a time counts from. */
+export const EVENT_TEXT: Record<TimeEvent, string> = {
+  'notice-date': 'the date on the denial notice',
+  'notice-receipt': 'the day you receive the denial notice',
+  'appeal-decision-date': 'the date on the decision on your appeal',
+  'appeal-decision-receipt': 'the day you receive the decision on your appeal',
+  'request-receipt': 'the plan or reviewer receiving the request',
+};
 
-export function renderDeadlineCalculator(rules: readonly DeadlineRule[]): Html {
-  if (!rules.length) return markup``;
-  const plans = [...new Set(rules.map((r) => r.plan))];
-  const rows = rules.map(
-    (r) =>
-      markup`<tr><td>${r.plan}</td><td>${r.label}</td><td>${amount(r)}<sup class="cite"><a href="${url(`#source-${r.cite.n}`)}" aria-label="Source ${r.cite.n}: ${r.cite.citation}">[${r.cite.n}]</a></sup></td><td>${r.from}</td></tr>`,
+function cite(row: DeadlineRow): Html {
+  const { n, citation } = row.cite;
+  return markup`<sup class="cite"><a href="${url(`#source-${n}`)}" aria-label="Source ${n}: ${citation}">[${n}]</a></sup>`;
+}
+
+/** A row of the table; its data- attributes are what the calculator island counts with. */
+function renderRow(row: DeadlineRow): Html {
+  const moved = row.nextBusinessDay
+    ? markup`<span class="rule-note"> A deadline on a weekend or federal holiday moves to the next business day.</span>`
+    : '';
+  const data = markup` data-kind="${row.kind}" data-amount="${row.amount}" data-unit="${row.unit}" data-from="${row.countsFrom}" data-overflow="${row.monthOverflow}"${row.nextBusinessDay ? markup` data-next-business-day` : ''}`;
+  return markup`<tr${data}><th scope="row">${row.label}</th><td>${amountText(row.amount, row.unit)}${cite(row)}</td><td>${EVENT_TEXT[row.countsFrom]}${moved}</td></tr>`;
+}
+
+function renderPlanTable(plan: DeadlinePlan, index: number): Html {
+  const id = `deadline-plan-${index + 1}`;
+  const hints = plan.howToTell.map((hint) => markup`<p class="how-to-tell">${hint}</p>`);
+  return markup`<div class="deadline-plan" data-plan="${index}"><h3 id="${id}">${plan.name}</h3>${hints}<table class="deadline-rules" aria-labelledby="${id}"><thead><tr><th scope="col">What</th><th scope="col">Time</th><th scope="col">Counted from</th></tr></thead><tbody>${plan.rows.map(renderRow)}</tbody></table></div>`;
+}
+
+function renderForm(plans: readonly DeadlinePlan[]): Html {
+  const options = plans.map(
+    (plan, i) => markup`<option value="${i}" data-lines="${plan.lines.join(' ')}">${plan.name}</option>`,
   );
-  return markup`<section aria-labelledby="deadlines" class="deadlines"><h2 id="deadlines">Your appeal deadline</h2><form class="calculator" data-calculator hidden><p><label>Plan type <select name="plan">${plans.map(
-    (plan) => markup`<option>${plan}</option>`,
-  )}</select></label></p><p><label>Date on the denial letter <input type="date" name="date" required></label></p><div class="calculator-result" aria-live="polite"></div></form><table class="deadline-rules"><caption>Deadlines by plan type</caption><thead><tr><th scope="col">Plan type</th><th scope="col">What</th><th scope="col">Time</th><th scope="col">Counted from</th></tr></thead><tbody>${rows}</tbody></table><p class="note">Deadlines count from the date shown; if you received the letter later, keep proof of when. Your plan documents may allow more time.</p><script type="application/json" data-deadline-rules>${json(rules)}</script></section>`;
+  return markup`<form class="calculator" data-calculator hidden><p><label>Your plan type <select name="plan">${options}<option value="unsure">Not sure</option></select></label></p><fieldset><legend>The denial you are appealing</legend><p><label>Date on the notice <input type="date" name="notice"></label></p><p><label>Day you received it, if later <input type="date" name="received"></label></p></fieldset><fieldset><legend>The decision on your appeal, once you have it</legend><p><label>Date on that decision <input type="date" name="decision"></label></p><p><label>Day you received it, if later <input type="date" name="decisionReceived"></label></p></fieldset><div class="calculator-result" aria-live="polite"></div></form>`;
+}
+
+export function renderDeadlineCalculator(page: Pick<PageContent, 'deadlines' | 'holidays'>): Html {
+  const plans = page.deadlines;
+  if (!plans.length) return markup``;
+  return markup`<section aria-labelledby="deadlines" class="deadlines"><h2 id="deadlines">Your appeal deadlines</h2><p>Each kind of plan has its own deadlines. Enter the dates on your letters to work out yours; the tables list every rule.</p>${renderForm(plans)}${plans.map(renderPlanTable)}<p class="note">Count from the dates on your own letters. When a date is missing, file by the earliest date that could apply, and keep proof of when you sent your appeal. Your plan documents may allow more time.</p><script type="application/json" data-deadline-calendar>${json({ holidays: page.holidays, events: EVENT_TEXT })}</script></section>`;
 }

@@ -2,7 +2,7 @@
 // one guide to the next. The route hands them to BaseLayout; the build fills them into the layout's shell.
 import type { Site } from '../schema/index.ts';
 import { headTags } from './head.ts';
-import { markup, type Html } from '../html/markup.ts';
+import { markup, url, type Html } from '../html/markup.ts';
 import type { PageModel } from '../models/page-model.ts';
 import { renderBreadcrumb } from './breadcrumb.ts';
 import { renderChecklist } from './checklist.ts';
@@ -34,6 +34,15 @@ function section(id: string, heading: string, body: Html | undefined, className 
   return markup`<section aria-labelledby="${id}"${classes}><h2 id="${id}">${heading}</h2>${body}</section>`;
 }
 
+/** The rules that bear on this kind of denial and hold for this payer's plans, each with its footnote. */
+function renderRules(page: PageModel): Html {
+  if (!page.rules.length) return markup``;
+  return markup`<ul class="rules">${page.rules.map(
+    (rule) =>
+      markup`<li>${rule.statement}<sup class="cite"><a href="${url(`#source-${rule.n}`)}" aria-label="Source ${rule.n}: ${rule.citation}">[${rule.n}]</a></sup></li>`,
+  )}</ul>`;
+}
+
 function renderGuide(page: PageModel): Html {
   const { payer, item, reason, review } = page;
   const reviewed = review
@@ -44,8 +53,8 @@ function renderGuide(page: PageModel): Html {
     page.html.hook,
     renderCtaBlock(page, 'top'),
     renderToc(page),
-    section('rights', 'Your appeal rights', page.html.rights),
-    renderDeadlineCalculator(page.deadlines),
+    section('rights', 'Your appeal rights', markup`${page.html.rights}${renderRules(page)}`),
+    renderDeadlineCalculator(page),
     section('requirements', `What ${payer.shortName} typically requires`, page.html.requirements),
     section('payer-angle', `How ${payer.shortName} handles ${reasonName} appeals`, page.html.payerAngle),
     section('angle', `${item.name}: the ${reasonName} angle`, page.html.angle, 'angle'),

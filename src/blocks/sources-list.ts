@@ -9,8 +9,8 @@ export function renderSourcesList(sources: readonly PageSource[]): Html {
     cited.length > 0 &&
     markup`<ol>${cited.map(
       (s) =>
-        markup`<li id="source-${s.n}">${s.title} <a href="${url(s.url)}">${s.citation}</a>${
-          s.verified && markup` <span class="verified">(checked ${s.verified})</span>`
+        markup`<li id="source-${s.n}" data-fact="${s.fact}"><a href="${url(s.url)}">${s.citation}</a>${
+          s.checked && markup` <span class="verified">(checked ${s.checked})</span>`
         }</li>`,
     )}</ol>`
   }${

@@ -40,6 +40,10 @@ export function printBuildSummary(
       `  not built       ${skipped + inapplicable} (${skipped} by index policy, ${inapplicable} inapplicable)`,
     );
     for (const r of summary.reasons) lines.push(`    ${String(r.count).padStart(5)}  ${r.status}: ${r.why}`);
+    const { total, unchecked, stale } = summary.facts;
+    lines.push(
+      `  facts           ${total} (${unchecked} not checked against their current source, ${stale} not checked recently: shown without a date)`,
+    );
     lines.push(`  redirects       ${summary.redirects}`);
     lines.push(`  sitemap URLs    ${summary.sitemapUrls} (indexable pages and hubs)`);
     lines.push(`  output          ${summary.files} files, ${formatBytes(summary.bytes)}`);

@@ -9,7 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { compile } from '@mdx-js/mdx';
 import { didYouMean } from '../errors/did-you-mean.ts';
 import { createError, type DataError } from '../errors/data-error.ts';
-import { ANGLE_COMPONENTS, ANGLE_ELEMENTS } from '../schema/index.ts';
+import {
+  ANGLE_COMPONENTS,
+  ANGLE_ELEMENTS,
+  BENEFITS,
+  ITEM_KINDS,
+  ONLY_FOR,
+  PLAN_LINES,
+} from '../schema/index.ts';
 
 export interface FactUse {
   id: string;
@@ -111,8 +118,37 @@ function checkNode(ctx: RuleContext, node: MdNode): void {
   for (const child of node.children ?? []) checkNode(ctx, child);
 }
 
+/** <OnlyFor>: one or more of kinds, benefits and planLines, each a space-separated list of known values. */
+function checkOnlyFor(ctx: RuleContext, node: MdNode): void {
+  const allowed: Record<string, readonly string[]> = {
+    kinds: ITEM_KINDS,
+    benefits: BENEFITS,
+    planLines: PLAN_LINES,
+  };
+  const attrs = node.attributes ?? [];
+  const problem = (message: string): void =>
+    void ctx.errors.push(
+      createError('MdxDisallowed', at(ctx, node), {
+        message,
+        hint: 'Write <OnlyFor kinds="drug" benefits="pharmacy">…</OnlyFor> with values from the schema.',
+      }),
+    );
+  if (!attrs.length) return problem('<OnlyFor> needs at least one of kinds, benefits or planLines.');
+  for (const attr of attrs) {
+    const values = allowed[attr.name ?? ''];
+    if (attr.type !== 'mdxJsxAttribute' || !values || typeof attr.value !== 'string')
+      return problem(`<OnlyFor> takes kinds, benefits and planLines, written as plain strings.`);
+    const unknown = attr.value.split(/[\s,]+/).filter((v) => v && !values.includes(v));
+    if (unknown.length)
+      return problem(
+        `${attr.name}="${attr.value}": ${unknown.join(', ')} is not one of ${values.join(', ')}.`,
+      );
+  }
+}
+
 function checkJsx(ctx: RuleContext, node: MdNode): void {
   const name = node.name ?? '';
+  if (name === ONLY_FOR) return checkOnlyFor(ctx, node);
   if ((ANGLE_COMPONENTS as readonly string[]).includes(name)) {
     const attrs = node.attributes ?? [];
     const id = attrs.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
@@ -134,7 +170,11 @@ function checkJsx(ctx: RuleContext, node: MdNode): void {
   ctx.errors.push(
     createError('MdxDisallowed', at(ctx, node), {
       message: `<${name}> is not allowed in an angle.`,
-      hint: didYouMean(name, ANGLE_COMPONENTS, 'Angles use Markdown plus <Fact>, <Value> and <Cite>.'),
+      hint: didYouMean(
+        name,
+        ANGLE_COMPONENTS,
+        'Angles use Markdown plus <Fact>, <Value>, <Cite> and <IfRule>.',
+      ),
     }),
   );
 }

@@ -1,5 +1,5 @@
 // Facts against their uses: a template or angle citing a fact that does not exist is an error, and a fact that
-// nothing cites is a warning.
+// nothing cites, lists or offers in the calculator is a warning.
 import { createError, type DataError } from '../errors/data-error.ts';
 import type { LoadedTemplates } from './templates.ts';
 import type { ValidData } from './validate.ts';
@@ -11,7 +11,12 @@ export function checkFactUsage(
   factsSource?: YamlSource,
 ): DataError[] {
   const errors: DataError[] = [];
-  const used = new Set<string>(data.angles.flatMap((a) => a.compiled.factUses.map((u) => u.id)));
+  // Cited by an angle, listed among a reason's rules, or a row of the deadline calculator.
+  const used = new Set<string>([
+    ...data.angles.flatMap((a) => a.compiled.factUses.map((u) => u.id)),
+    ...data.reasons.flatMap((r) => r.rules),
+    ...[...data.facts.values()].filter((f) => f.calculator).map((f) => f.id),
+  ]);
   for (const use of templates.factUses) {
     used.add(use.id);
     if (!data.facts.has(use.id)) {

@@ -6,7 +6,7 @@ import matter from 'gray-matter';
 import { createError, relativeFile, type DataError } from '../errors/data-error.ts';
 import { fileStart, parseYamlSource, type YamlSource } from './yaml-source.ts';
 
-export const TABLES = ['site', 'payers', 'items', 'reasons', 'facts'] as const;
+export const TABLES = ['site', 'payers', 'items', 'reasons', 'facts', 'plan-lines', 'holidays'] as const;
 export type TableName = (typeof TABLES)[number];
 
 export interface LoadedAngle {

@@ -2,7 +2,7 @@
 import Handlebars from 'handlebars';
 
 /** Helpers whose first argument is a fact id; their uses are checked against data/facts.yaml. */
-export const FACT_HELPERS = ['fact', 'value', 'cite'] as const;
+export const FACT_HELPERS = ['fact', 'value', 'cite', 'ifRule', 'rulePlans'] as const;
 
 /**
  * What the fact helpers print, supplied per render by the page being built (models/citations.ts): markup for a
@@ -12,6 +12,10 @@ export interface FactMarkup {
   statement(id: string): string;
   value(id: string): string;
   marker(id: string): string;
+  /** Whether the fact holds on the page being rendered (its plan lines, item kind and benefit). */
+  holds(id: string): boolean;
+  /** The fact's plan lines that reach this page, as a statement's "{plans}" prints them. */
+  plans(id: string): string;
 }
 
 type HelperOptions = { data: { facts: FactMarkup } };
@@ -42,8 +46,17 @@ export function createHandlebars(): typeof Handlebars {
     value: (id: string, options: HelperOptions) => new hbs.SafeString(options.data.facts.value(id)),
     /** {{cite "id"}}: the citation marker alone, after a sentence of your own. */
     cite: (id: string, options: HelperOptions) => new hbs.SafeString(options.data.facts.marker(id)),
+    /** {{rulePlans "id"}}: "an employer plan or an individual or Marketplace plan", the lines of the rule on this page. */
+    rulePlans: (id: string, options: HelperOptions) => options.data.facts.plans(id),
     /** {{money site.checkout.listPrice}}: "$40". */
     money: (amount: number) => formatMoney(amount, 'USD'),
+    /**
+     * {{#ifRule "id"}}…{{/ifRule}}: the block only where the fact holds on the page (the payer runs a plan line it
+     * applies to, for this kind of item): a sentence that states a rule is shown only where the rule is law.
+     */
+    ifRule(this: unknown, id: string, options: HelperOptions & Handlebars.HelperOptions) {
+      return options.data.facts.holds(id) ? options.fn(this) : options.inverse(this);
+    },
   });
   return hbs;
 }

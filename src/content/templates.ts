@@ -10,8 +10,8 @@ import type { FactUse } from './angle-compile.ts';
 /** A template failed while rendering a page (strict mode: a field the template names does not exist). */
 export class TemplateRenderError extends Error {
   readonly file: string;
-  constructor(file: string, reason: string) {
-    super(`${file}: ${reason}`);
+  constructor(file: string, cause: unknown) {
+    super(`${file}: ${(cause as Error).message}`, { cause });
     this.name = 'TemplateRenderError';
     this.file = file;
   }
@@ -146,10 +146,7 @@ export async function loadTemplates(
     try {
       return compiled.get(name)!(context, { data: { facts } }).trim();
     } catch (e) {
-      throw new TemplateRenderError(
-        relativeFile(root, path.join(templatesDir, `${name}.hbs`)),
-        (e as Error).message,
-      );
+      throw new TemplateRenderError(relativeFile(root, path.join(templatesDir, `${name}.hbs`)), e);
     }
   };
   const templates: LoadedTemplates = {

@@ -3,16 +3,22 @@
 import { createError, type DataError } from '../errors/data-error.ts';
 import {
   factSchema,
+  holidaysSchema,
   itemSchema,
   payerSchema,
+  PLAN_LINES,
+  planLineSchema,
   reasonSchema,
   siteSchema,
   type Fact,
+  type Holidays,
   type Item,
   type Payer,
+  type PlanLineInfo,
   type Reason,
   type Site,
 } from '../schema/index.ts';
+import { didYouMean } from '../errors/did-you-mean.ts';
 import type { LoadedData } from './load.ts';
 import { issuesToErrors } from './schema-issues.ts';
 import { validateAngle, type Angle } from './validate-angles.ts';
@@ -30,11 +36,21 @@ export interface ValidData {
   reasons: Reason[];
   facts: Map<string, Fact>;
   angles: Angle[];
+  /** One row per plan line, in the order of PLAN_LINES. */
+  planLines: PlanLineInfo[];
+  holidays: Holidays;
+  /** The day the data was checked (YYYY-MM-DD): review dates may not be later, and fact checks age from it. */
+  today: string;
 }
 
 export interface ValidateOptions {
-  /** Today's date as YYYY-MM-DD; review dates after it are errors. Defaults to the system date (UTC). */
+  /** Today's date as YYYY-MM-DD; review dates after it are errors. Defaults to currentDate(). */
   today?: string;
+}
+
+/** Today (UTC), or DENIAL_PAGES_TODAY when set, so tests and benches can pin the date. */
+export function currentDate(): string {
+  return process.env['DENIAL_PAGES_TODAY'] ?? new Date().toISOString().slice(0, 10);
 }
 
 function validateSite(tables: LoadedData['tables'], errors: DataError[]): Site | undefined {
@@ -45,21 +61,105 @@ function validateSite(tables: LoadedData['tables'], errors: DataError[]): Site |
   return undefined;
 }
 
-function validateFacts(tables: LoadedData['tables'], today: string, errors: DataError[]): Map<string, Fact> {
+/** Months between two ISO dates, by calendar month (2026-01-31 → 2026-12-04 is 10). */
+function monthsBetween(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  return (ty - fy) * 12 + (tm - fm);
+}
+
+function validateFacts(
+  tables: LoadedData['tables'],
+  today: string,
+  freshness: number | undefined,
+  errors: DataError[],
+): Map<string, Fact> {
   const source = tables.facts;
   const rows = checkUnique(source, parseList(source, factSchema, errors), (f) => f.id, 'id', errors);
   if (source) {
     for (const { value, index } of rows) {
-      const at = locate(source, [index, 'verified']);
-      checkDate(value.verified, today, at, `entry ${index + 1} › verified`, errors);
+      const at = locate(source, [index, 'checked']);
+      const field = `entry ${index + 1} › checked`;
+      checkDate(value.checked, today, at, field, errors);
+      if (value.status === 'unchecked') {
+        errors.push(
+          createError('UncheckedFact', locate(source, [index, 'id']), {
+            severity: 'warning',
+            field: value.id,
+            message: `Fact "${value.id}" is marked unchecked: pages show it without a "checked" date.`,
+          }),
+        );
+      } else if (freshness !== undefined && monthsBetween(value.checked, today) >= freshness) {
+        errors.push(
+          createError('StaleFact', at, {
+            severity: 'warning',
+            field,
+            message: `Fact "${value.id}" was last checked on ${value.checked}, more than ${freshness} months ago.`,
+          }),
+        );
+      }
     }
   }
   return new Map(rows.map((r) => [r.value.id, r.value]));
 }
 
+/** data/plan-lines.yaml must describe every plan line exactly once; rows come back in PLAN_LINES order. */
+function validatePlanLines(tables: LoadedData['tables'], errors: DataError[]): PlanLineInfo[] {
+  const source = tables['plan-lines'];
+  const rows = checkUnique(source, parseList(source, planLineSchema, errors), (l) => l.id, 'id', errors);
+  checkUnique(source, rows, (l) => l.slug, 'slug', errors);
+  const byId = new Map(rows.map((r) => [r.value.id, r.value]));
+  const missing = PLAN_LINES.filter((id) => !byId.has(id));
+  if (source && missing.length && rows.length) {
+    errors.push(
+      createError('MissingField', locate(source, []), {
+        message: `data/plan-lines.yaml has no row for: ${missing.join(', ')}.`,
+        hint: 'Add a row with id, name, inSentence, howToTell, law and slug for each plan line.',
+      }),
+    );
+  }
+  return PLAN_LINES.flatMap((id) => byId.get(id) ?? []);
+}
+
+function validateHolidays(tables: LoadedData['tables'], errors: DataError[]): Holidays | undefined {
+  const source = tables.holidays;
+  if (!source) return undefined;
+  const result = holidaysSchema.safeParse(source.doc.toJS());
+  if (result.success) return result.data;
+  errors.push(...issuesToErrors(source, holidaysSchema, result.error.issues));
+  return undefined;
+}
+
+/** Each reason's `rules` must name facts that exist. */
+function checkReasonRules(
+  tables: LoadedData['tables'],
+  reasons: Reason[],
+  facts: Map<string, Fact>,
+  errors: DataError[],
+) {
+  const source = tables.reasons;
+  if (!source || !tables.facts) return;
+  const rows: unknown = source.doc.toJS();
+  reasons.forEach((reason) => {
+    const index = Array.isArray(rows)
+      ? rows.findIndex((r: { slug?: unknown }) => r?.slug === reason.slug)
+      : -1;
+    reason.rules.forEach((id, i) => {
+      if (facts.has(id)) return;
+      errors.push(
+        createError('UnknownFact', locate(source, [index, 'rules', i]), {
+          field: `entry ${index + 1} › rules[${i}]`,
+          message: `Fact "${id}" is not defined in data/facts.yaml.`,
+          hint: didYouMean(id, facts.keys(), 'Use a fact id from data/facts.yaml.'),
+        }),
+      );
+    });
+  });
+}
+
 /** A required table that could not be read gets an error of its own, unless its file already has one. */
 function reportMissingTables(tables: LoadedData['tables'], errors: DataError[]): void {
-  for (const name of ['site', 'payers', 'items', 'reasons', 'facts'] as const) {
+  for (const name of ['site', 'payers', 'items', 'reasons', 'facts', 'plan-lines', 'holidays'] as const) {
     if (tables[name] || errors.some((e) => e.file.endsWith(`${name}.yaml`))) continue;
     errors.push(
       createError('FileUnreadable', fileStart(`data/${name}.yaml`), {
@@ -70,7 +170,7 @@ function reportMissingTables(tables: LoadedData['tables'], errors: DataError[]):
 }
 
 export async function validateData(loaded: LoadedData, options: ValidateOptions = {}) {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? currentDate();
   const errors: DataError[] = [...loaded.errors];
   const { tables } = loaded;
   const site = validateSite(tables, errors);
@@ -81,7 +181,10 @@ export async function validateData(loaded: LoadedData, options: ValidateOptions 
   const payers = table<Payer>('payers', payerSchema);
   const items = table<Item>('items', itemSchema);
   const reasons = table<Reason>('reasons', reasonSchema);
-  const facts = validateFacts(tables, today, errors);
+  const facts = validateFacts(tables, today, site?.audit.factFreshnessMonths, errors);
+  const planLines = validatePlanLines(tables, errors);
+  const holidays = validateHolidays(tables, errors);
+  checkReasonRules(tables, reasons, facts, errors);
 
   // References are checked against every slug written in a table, even on entries with other errors, so one
   // broken row does not cascade into "unknown slug" errors in every angle that names it.
@@ -106,8 +209,14 @@ export async function validateData(loaded: LoadedData, options: ValidateOptions 
   angles.sort((a, b) => a.file.localeCompare(b.file));
   reportMissingTables(tables, errors);
   const data: ValidData | undefined =
-    site && tables.payers && tables.items && tables.reasons && tables.facts
-      ? { site, payers, items, reasons, facts, angles }
+    site &&
+    tables.payers &&
+    tables.items &&
+    tables.reasons &&
+    tables.facts &&
+    holidays &&
+    tables['plan-lines']
+      ? { site, payers, items, reasons, facts, angles, planLines, holidays, today }
       : undefined;
   return { data, errors };
 }

@@ -109,6 +109,26 @@ export const Errors = define({
     title: 'Unknown fact id',
     hint: 'Use a fact id defined in data/facts.yaml, or add the fact there with its citation and source.',
   },
+  UncheckedFact: {
+    title: 'Fact not checked against its current source',
+    hint: 'Read the current text of the source, then set checked to that day and remove status: unchecked.',
+  },
+  StaleFact: {
+    title: 'Fact not checked recently',
+    hint: "Read the source again and update checked (site.yaml's audit.factFreshnessMonths sets the window).",
+  },
+  FactOutOfScope: {
+    title: 'A rule shown where it does not hold',
+    hint: 'Show the sentence only where the rule holds: wrap it in <IfRule id="…">…</IfRule> in an angle or {{#ifRule "…"}}…{{/ifRule}} in a template, or narrow the angle (payer, kinds, benefits). Widen the fact\'s appliesTo only if its source says it holds there.',
+  },
+  PlanLineMention: {
+    title: 'A plan line the payer does not run',
+    hint: 'The text names a kind of plan this payer does not sell: wrap it in <OnlyFor planLines="…">…</OnlyFor> (or <IfRule>) in an angle, use {{#ifRule}} or {{rulePlans}} in a template, or word it without the plan line.',
+  },
+  KindWord: {
+    title: 'Wording for another kind of item',
+    hint: "This word is listed in site.yaml's audit.kindWords for the item's kind: word the text for this kind, or narrow where the angle applies.",
+  },
   UnusedFact: {
     title: 'Fact never used',
     hint: 'No template or angle cites this fact; remove it or cite it where it belongs.',

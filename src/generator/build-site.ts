@@ -5,7 +5,8 @@ import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { BuildError, toFailure } from '../errors/build-error.ts';
-import { hasErrors } from '../errors/data-error.ts';
+import { hasErrors, sortErrors } from '../errors/data-error.ts';
+import { auditContent } from '../models/content-audit.ts';
 import type { NearDuplicateMemo } from '../measure/near-duplicates.ts';
 import { checkSite, type CheckedSite } from '../plan/check-site.ts';
 import type { Site } from '../schema/index.ts';
@@ -21,6 +22,7 @@ import { silentProgress, type Progress } from './progress.ts';
 import type { RenderOptions } from './render-options.ts';
 import { renderWithShells } from './render-with-shells.ts';
 import { copyShards, shardLabel, shareOf, type Shard } from './shards.ts';
+import { checkPages } from './page-checks.ts';
 import { prepareShells, readSiteSettings, type ShellSet } from './shells.ts';
 import { renderSite, renderSiteInThreads, type RenderedSite } from './site-models.ts';
 import { emptySummary, summarizeSite, type BuildSummary } from './summary.ts';
@@ -153,9 +155,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   let shellRun = settings && startShells(run, settings, hashes.code, staged);
 
   run.progress.stage('check data');
-  const checked = await run.timed('load, validate, join', () =>
-    checkSite({ root: run.root, dataDir: run.dataDir, templatesDir: run.templatesDir }),
-  );
+  const checked = await run.timed('load, validate, join', async () => {
+    const result = await checkSite({ root: run.root, dataDir: run.dataDir, templatesDir: run.templatesDir });
+    // Rules shown where they do not hold are data errors too, found before any page is made.
+    return result.site
+      ? { ...result, errors: sortErrors([...result.errors, ...auditContent(result.site)]) }
+      : result;
+  });
   run.summary.errors = checked.errors;
   const site = checked.site;
   if (!site || hasErrors(checked.errors)) {
@@ -194,6 +200,14 @@ async function produce(
       next: {},
     };
     const rendered = await run.timed('page models', () => modelsFor(site, memo));
+    const pageErrors = checkPages(site, rendered.pages);
+    if (pageErrors.length) {
+      run.summary.errors = sortErrors([...run.summary.errors, ...pageErrors]);
+      await shellRun?.stop();
+      await linking?.stop();
+      await staged.discard();
+      return run.finish();
+    }
     Object.assign(run.summary, summarizeSite(site, rendered));
     const share = { ...rendered, pages: shareOf(rendered.pages, run.options.shard) };
     const wire = new PageWire();

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { currentDate } from '../content/validate.ts';
 
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
@@ -52,7 +53,10 @@ export interface InputHashes {
 export async function hashInputs(root: string, dataDir: string, templatesDir: string): Promise<InputHashes> {
   const code = await hashFiles(root, await codeFiles(root));
   const content = await hashFiles(root, [...(await files(dataDir)), ...(await files(templatesDir))]);
-  return { code, inputs: createHash('sha256').update(`${code}\0${content}`).digest('hex') };
+  // Pages print a fact's "checked" date only while the check is recent (counted in months), so the month is an
+  // input too: a new month may change pages without any file changing.
+  const month = currentDate().slice(0, 7);
+  return { code, inputs: createHash('sha256').update(`${code}\0${content}\0${month}`).digest('hex') };
 }
 
 /**

@@ -9,7 +9,7 @@ export const MANIFEST = 'build-manifest.json';
 
 type ManifestFigures = Pick<
   BuildSummary,
-  'pages' | 'reasons' | 'hubs' | 'redirects' | 'sitemapUrls' | 'files' | 'bytes' | 'warnings'
+  'pages' | 'reasons' | 'hubs' | 'facts' | 'redirects' | 'sitemapUrls' | 'files' | 'bytes' | 'warnings'
 >;
 
 export type Manifest = ManifestFigures & { inputs?: string; shard?: string };
@@ -24,6 +24,7 @@ export function buildManifest(site: Site, summary: BuildSummary, inputs = '', sh
     origin: site.origin,
     pages: summary.pages,
     hubs: summary.hubs,
+    facts: summary.facts,
     reasons: summary.reasons,
     redirects: summary.redirects,
     sitemapUrls: summary.sitemapUrls,
@@ -44,6 +45,6 @@ export async function readManifest(outDir: string): Promise<Manifest | undefined
 
 /** The manifest's figures, as the summary of a build that found its output up to date. */
 export function figuresOf(manifest: Manifest): ManifestFigures {
-  const { pages, reasons, hubs, redirects, sitemapUrls, files, bytes, warnings } = manifest;
-  return { pages, reasons, hubs, redirects, sitemapUrls, files, bytes, warnings };
+  const { pages, reasons, hubs, facts, redirects, sitemapUrls, files, bytes, warnings } = manifest;
+  return { pages, reasons, hubs, facts, redirects, sitemapUrls, files, bytes, warnings };
 }

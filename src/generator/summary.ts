@@ -20,6 +20,8 @@ export interface BuildSummary {
   reasons: { status: string; why: string; count: number }[];
   /** Home, payer, item and reason hubs written. */
   hubs: number;
+  /** Facts in data/facts.yaml, those marked unchecked, and those not checked within the freshness window. */
+  facts: { total: number; unchecked: number; stale: number };
   redirects: number;
   sitemapUrls: number;
   /** Problems that do not stop the build (over-long titles, redirect limits). */
@@ -43,6 +45,7 @@ export function emptySummary(outDir: string): BuildSummary {
     pages: { indexable: 0, noindex: 0, skipped: 0, inapplicable: 0 },
     reasons: [],
     hubs: 0,
+    facts: { total: 0, unchecked: 0, stale: 0 },
     redirects: 0,
     sitemapUrls: 0,
     warnings: [],
@@ -58,7 +61,7 @@ export function emptySummary(outDir: string): BuildSummary {
 export function summarizeSite(
   site: CheckedSite,
   rendered: RenderedSite,
-): Pick<BuildSummary, 'pages' | 'reasons' | 'hubs' | 'redirects' | 'sitemapUrls' | 'warnings'> {
+): Pick<BuildSummary, 'pages' | 'reasons' | 'hubs' | 'facts' | 'redirects' | 'sitemapUrls' | 'warnings'> {
   const pages = { indexable: 0, noindex: 0, skipped: 0, inapplicable: site.join.inapplicable.length };
   const why = new Map<string, number>();
   const count = (key: string) => why.set(key, (why.get(key) ?? 0) + 1);
@@ -75,9 +78,26 @@ export function summarizeSite(
     pages,
     reasons,
     hubs: rendered.hubs.length,
+    facts: countFacts(site),
     redirects: rendered.redirects.length,
     sitemapUrls: rendered.sitemap.length,
     warnings: collectWarnings(site, rendered),
+  };
+}
+
+/** Facts by how recently they were checked against their sources (site.yaml's audit.factFreshnessMonths). */
+function countFacts(site: CheckedSite): BuildSummary['facts'] {
+  const { facts, today } = site.data;
+  const window = site.data.site.audit.factFreshnessMonths;
+  const age = (date: string) =>
+    (Number(today.slice(0, 4)) - Number(date.slice(0, 4))) * 12 +
+    Number(today.slice(5, 7)) -
+    Number(date.slice(5, 7));
+  const all = [...facts.values()];
+  return {
+    total: all.length,
+    unchecked: all.filter((f) => f.status === 'unchecked').length,
+    stale: all.filter((f) => f.status !== 'unchecked' && age(f.checked) >= window).length,
   };
 }
 

@@ -9,20 +9,31 @@ import { renderAngleBody } from '../html/angle-render.ts';
 import { trusted, type Html } from '../html/markup.ts';
 import type { Robots } from '../plan/index-policy.ts';
 import type { Combination } from '../plan/join.ts';
+import { factHolds, pageScope, type PageScope } from '../plan/page-scope.ts';
 import { canonicalUrl, checkoutUrl, HOME_PATH, payerHubPath } from '../plan/urls.ts';
-import type { Item, Reviewer } from '../schema/index.ts';
+import type { Fact, Holidays, Item, Reviewer } from '../schema/index.ts';
 import { Citations } from './citations.ts';
-import { deadlineRules, type DeadlineRule } from './deadlines.ts';
+import { deadlinePlans, type DeadlinePlan } from './deadlines.ts';
 import { aboutItem, breadcrumbList, medicalWebPage, type Crumb } from './structured-data.ts';
-import { templateContext } from './template-context.ts';
+import { policyLibraryFor, templateContext } from './template-context.ts';
 
 export interface PageSource {
   /** Footnote number for facts; absent for further reading. */
   n?: number;
+  /** The fact's id (data/facts.yaml), for numbered sources. */
+  fact?: string;
   title: string;
   url: string;
   citation?: string;
-  verified?: string;
+  /** The day the fact was last checked against its source; absent for a fact marked unchecked or not recent. */
+  checked?: string;
+}
+
+/** A rule that bears on this kind of denial and holds on this page, with its footnote. */
+export interface PageRule {
+  statement: string;
+  n: number;
+  citation: string;
 }
 
 export interface PageLink {
@@ -58,8 +69,12 @@ export interface PageContent {
   checklist: string[];
   ctaLabel: string;
   ctaHref: string;
-  /** Deadline rules for the plan types this payer runs, for the calculator and its fallback table. */
-  deadlines: DeadlineRule[];
+  /** The calculator's options: the payer's plan lines (those that reach this item) with their rows. */
+  deadlines: DeadlinePlan[];
+  /** The federal holidays a "next business day" deadline skips, for the calculator island. */
+  holidays: Pick<Holidays, 'holidays' | 'observeWeekendHolidays'>;
+  /** The reason's rules that hold on this page (reasons.yaml `rules`), in that order. */
+  rules: PageRule[];
   sources: PageSource[];
   review?: { reviewer: Reviewer; date: string };
   /** Latest review date of the angles on the page; the sitemap's lastmod. */
@@ -133,8 +148,9 @@ export function linkLabel(c: Combination): string {
 
 /**
  * Work shared between the pages of one build: an angle renders to the same markup for the same footnote numbers
- * before it, so a payer's angle is rendered once per distinct numbering rather than once per page (and the pages
- * share the fragment), and word counts are kept per fragment.
+ * before it and the same scope (which <IfRule> parts show), so a payer's angle is rendered once per distinct
+ * numbering and scope rather than once per page (and the pages share the fragment); word counts are kept per
+ * fragment.
  */
 export class PageMemo {
   private readonly angles = new Map<CompiledAngle, Map<string, { html: Html; cited: string[] }>>();
@@ -144,7 +160,7 @@ export class PageMemo {
     let byState = this.angles.get(angle);
     if (!byState) this.angles.set(angle, (byState = new Map()));
     const before = citations.state();
-    const key = before.join('\0');
+    const key = `${citations.scopeKey()}\n${before.join('\0')}`;
     const known = byState.get(key);
     if (known) {
       citations.cite(known.cited);
@@ -173,18 +189,20 @@ function renderBlocks(
   data: ValidData,
   templates: LoadedTemplates,
   combo: Combination,
+  scope: PageScope,
   citations: Citations,
   memo: PageMemo,
 ) {
-  const context = templateContext(data, combo);
+  const context = templateContext(data, combo, scope);
   const html = (name: HtmlTemplateName) => trusted(templates.renderHtml(name, context, citations));
   const text = (name: TextTemplateName) => templates.renderText(name, context);
   const hook = html('hook');
   const rights = html('rights');
+  const deadlines = deadlinePlans(data.facts.values(), scope, data.planLines, (id) => citations.number(id));
+  const rules = reasonRules(combo, data.facts, scope, citations);
   const requirements = html(`requirements/${combo.item.kind}`);
   const payerAngle = combo.payerAngle && memo.renderAngle(combo.payerAngle.compiled, citations);
   const angle = combo.itemAngle && memo.renderAngle(combo.itemAngle.compiled, citations);
-  const deadlines = deadlineRules(data.facts.values(), combo.payer, combo.item, (id) => citations.number(id));
   const nextSteps = html('next-steps');
   const cta = html('cta');
   const ctaPrice = html('cta-price');
@@ -200,10 +218,28 @@ function renderBlocks(
       ctaPrice,
     },
     deadlines,
+    rules,
     title: text('title'),
     description: text('description'),
     ctaLabel: text('cta-button'),
   };
+}
+
+/** The reason's rules that hold on this page, cited in order. */
+function reasonRules(
+  combo: Combination,
+  facts: ReadonlyMap<string, Fact>,
+  scope: PageScope,
+  citations: Citations,
+): PageRule[] {
+  return combo.reason.rules
+    .map((id) => facts.get(id)!)
+    .filter((fact) => factHolds(fact, scope))
+    .map((fact) => ({
+      statement: citations.text(fact.id),
+      n: citations.number(fact.id),
+      citation: fact.citation,
+    }));
 }
 
 /** The most recently reviewed angle on the page dates it, so "last reviewed" and lastmod agree. */
@@ -215,21 +251,45 @@ function pageReview(data: ValidData, combo: Combination) {
   return { date: angle?.reviewed, reviewer };
 }
 
+/** Whether a fact's check is recent enough to print its date (site.yaml's audit.factFreshnessMonths). */
+function freshDate(fact: Fact, today: string, months: number): string | undefined {
+  if (fact.status === 'unchecked') return undefined;
+  const [cy, cm] = fact.checked.split('-').map(Number) as [number, number];
+  const [ty, tm] = today.split('-').map(Number) as [number, number];
+  return (ty - cy) * 12 + (tm - cm) < months ? fact.checked : undefined;
+}
+
 /** Cited facts (numbered, in footnote order), then the angles' own sources and the payer's policy library. */
-function pageSources(combo: Combination, citations: Citations): PageSource[] {
+function pageSources(
+  data: ValidData,
+  combo: Combination,
+  scope: PageScope,
+  citations: Citations,
+): PageSource[] {
+  const library = policyLibraryFor(combo.payer, scope);
+  const fits = (s: { kinds?: Item['kind'][] | undefined; benefits?: PageScope['benefits'] | undefined }) =>
+    (!s.kinds || s.kinds.includes(scope.kind)) &&
+    (!s.benefits || s.benefits.some((b) => scope.benefits.includes(b)));
   const further = [
     ...(combo.itemAngle?.sources ?? []),
     ...(combo.payerAngle?.sources ?? []),
-    { title: `${combo.payer.name}: ${combo.payer.policyLibrary.name}`, url: combo.payer.policyLibrary.url },
-  ].filter((s, i, all) => all.findIndex((o) => o.url === s.url) === i);
+    ...(library ? [{ title: `${combo.payer.name}: ${library.name}`, url: library.url }] : []),
+  ]
+    .filter(fits)
+    .map(({ title, url }) => ({ title, url }))
+    .filter((s, i, all) => all.findIndex((o) => o.url === s.url) === i);
   return [
-    ...citations.used().map((f, i) => ({
-      n: i + 1,
-      title: f.statement,
-      citation: f.citation,
-      url: f.url,
-      verified: f.verified,
-    })),
+    ...citations.used().map((f, i) => {
+      const checked = freshDate(f, data.today, data.site.audit.factFreshnessMonths);
+      return {
+        n: i + 1,
+        fact: f.id,
+        title: f.statement,
+        citation: f.citation,
+        url: f.url,
+        ...(checked && { checked }),
+      };
+    }),
     ...further,
   ];
 }
@@ -238,7 +298,7 @@ function tableOfContents(combo: Combination, blocks: PageContent['html'], hasDea
   const { payer, item } = combo;
   return [
     { href: '#rights', label: 'Your appeal rights' },
-    ...(hasDeadlines ? [{ href: '#deadlines', label: 'Your appeal deadline' }] : []),
+    ...(hasDeadlines ? [{ href: '#deadlines', label: 'Your appeal deadlines' }] : []),
     { href: '#requirements', label: `What ${payer.shortName} typically requires` },
     ...(blocks.payerAngle ? [{ href: '#payer-angle', label: `How ${payer.shortName} handles it` }] : []),
     ...(blocks.angle ? [{ href: '#angle', label: `The angle for ${item.name}` }] : []),
@@ -253,11 +313,13 @@ export function renderPage(
   combo: Combination,
   memo = new PageMemo(),
 ): PageContent {
-  const citations = new Citations(data.facts);
-  const { blocks, deadlines, title, description, ctaLabel } = renderBlocks(
+  const scope = pageScope(combo.payer, combo.item, data.planLines);
+  const citations = new Citations(data.facts, scope, data.planLines);
+  const { blocks, deadlines, rules, title, description, ctaLabel } = renderBlocks(
     data,
     templates,
     combo,
+    scope,
     citations,
     memo,
   );
@@ -297,13 +359,18 @@ export function renderPage(
     checklist: checklist(combo),
     ctaLabel,
     deadlines,
+    holidays: {
+      holidays: data.holidays.holidays,
+      observeWeekendHolidays: data.holidays.observeWeekendHolidays,
+    },
+    rules,
     ctaHref: checkoutUrl(data.site, {
       payer: combo.payer.slug,
       item: combo.item.slug,
       reason: combo.reason.slug,
       path: combo.path,
     }),
-    sources: pageSources(combo, citations),
+    sources: pageSources(data, combo, scope, citations),
     ...(review.date && review.reviewer && { review: { reviewer: review.reviewer, date: review.date } }),
     ...(review.date && { lastmod: review.date }),
   };

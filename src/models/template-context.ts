@@ -1,28 +1,16 @@
-// What the page templates see: the payer, item and reason with their sentence forms, flags for the payer's plan
-// lines and the item's kind, and the checkout settings. Templates decide wording from these flags.
+// What the page templates see: the payer, item and reason with their sentence forms, flags for the plan lines
+// whose rules reach this page and for the item's kind, the payer's policy library for this kind of item, and the
+// checkout settings. Templates decide wording from these flags; sentences that state a rule use {{#ifRule}}.
 import type { ValidData } from '../content/validate.ts';
 import type { Combination } from '../plan/join.ts';
-import type { Item, Payer, PlanLine } from '../schema/index.ts';
+import type { PageScope } from '../plan/page-scope.ts';
+import type { Item, Payer, PlanLine, PlanLineInfo, PolicyLibrary } from '../schema/index.ts';
 
-const LINE_FLAGS = {
-  commercial: 'commercial',
-  employerSelfFunded: 'employer-self-funded',
-  marketplace: 'marketplace',
-  medicareAdvantage: 'medicare-advantage',
-  partD: 'part-d',
-  medicaidManagedCare: 'medicaid-managed-care',
-  fehb: 'fehb',
-} as const;
+const camel = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** Which request route applies: the pharmacy benefit for pharmacy drugs and devices, otherwise the medical one. */
-export function requestRoute(payer: Payer, item: Item): string | null {
-  const benefit = item.kind === 'drug' || item.kind === 'device' ? item.evidence.benefit : 'medical';
-  const routes =
-    benefit === 'pharmacy'
-      ? [payer.requests.pharmacy]
-      : benefit === 'medical' || benefit === 'dme'
-        ? [payer.requests.medical]
-        : [payer.requests.medical, payer.requests.pharmacy];
+export function requestRoute(payer: Payer, scope: PageScope): string | null {
+  const routes = scope.benefits.map((b) => payer.requests[b]);
   const known = routes.filter((r): r is string => Boolean(r));
   return known.length ? known.join(' ') : null;
 }
@@ -32,23 +20,33 @@ export function nameInSentence(name: string, properNoun: boolean): string {
   return properNoun || !/^[A-Z][a-z]/.test(name) ? name : name[0]!.toLowerCase() + name.slice(1);
 }
 
-const LINE_NAMES: Record<PlanLine, string> = {
-  commercial: 'employer and individual plans',
-  'employer-self-funded': 'self-funded employer plans',
-  marketplace: 'Marketplace plans',
-  'medicare-advantage': 'Medicare Advantage plans',
-  'part-d': 'Medicare Part D drug plans',
-  'medicaid-managed-care': 'Medicaid managed care plans',
-  fehb: 'plans for federal employees (FEHB)',
-};
+/** "a, b and c". */
+export function listInSentence(names: readonly string[]): string {
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+}
 
-/** "runs employer and individual plans and Medicare Advantage plans"; a PBM "manages drug benefits for …". */
-export function linesInSentence(payer: Payer, kind: Item['kind']): string {
-  // Part D covers drugs only, so it is not named on other pages.
-  const names = payer.planLines.filter((l) => l !== 'part-d' || kind === 'drug').map((l) => LINE_NAMES[l]);
-  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+/**
+ * "runs insured employer plans and Medicare Advantage plans"; a PBM "manages drug benefits for …". Only the lines
+ * whose rules reach this item are named (Part D only on pharmacy drug pages).
+ */
+export function linesInSentence(
+  payer: Payer,
+  lines: readonly PlanLine[],
+  planLines: readonly PlanLineInfo[],
+): string {
+  const names = lines.map((l) => planLines.find((p) => p.id === l)?.inSentence ?? l);
   const pbm = payer.kinds.length === 1 && payer.kinds[0] === 'drug';
-  return `${pbm ? 'manages drug benefits for' : 'runs'} ${list}`;
+  return `${pbm ? 'manages drug benefits for' : 'runs'} ${listInSentence(names)}`;
+}
+
+/** The payer's first policy library that fits this page (kind, benefit, plan line); libraries are most specific first. */
+export function policyLibraryFor(payer: Payer, scope: PageScope): PolicyLibrary | undefined {
+  return payer.policyLibraries.find(
+    (lib) =>
+      (!lib.kinds || lib.kinds.includes(scope.kind)) &&
+      (!lib.benefits || lib.benefits.some((b) => scope.benefits.includes(b))) &&
+      (!lib.planLines || lib.planLines.some((l) => scope.lines.includes(l))),
+  );
 }
 
 /** Who does the paperwork for each kind of item, as the templates name them. */
@@ -59,19 +57,9 @@ const KIND_ROLE: Record<Item['kind'], { helper: string }> = {
   device: { helper: 'the prescriber and the supplier' },
 };
 
-const camel = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-
-export function templateContext(data: ValidData, combo: Combination) {
+export function templateContext(data: ValidData, combo: Combination, scope: PageScope) {
   const { payer, item, reason, itemAngle } = combo;
-  const lines = Object.fromEntries(
-    Object.entries(LINE_FLAGS).map(([flag, line]) => [flag, payer.planLines.includes(line)]),
-  ) as Record<keyof typeof LINE_FLAGS, boolean>;
-  const kind = {
-    drug: item.kind === 'drug',
-    test: item.kind === 'test',
-    procedure: item.kind === 'procedure',
-    device: item.kind === 'device',
-  };
+  const kind = Object.fromEntries(['drug', 'test', 'procedure', 'device'].map((k) => [k, item.kind === k]));
   const category = Object.fromEntries(
     ['tumor-molecular', 'germline-genetic', 'imaging', 'sleep'].map((c) => [
       camel(c),
@@ -79,22 +67,19 @@ export function templateContext(data: ValidData, combo: Combination) {
     ]),
   );
   return {
-    payer: { ...payer, linesInSentence: linesInSentence(payer, item.kind) },
+    payer: { ...payer, linesInSentence: linesInSentence(payer, scope.lines, data.planLines) },
+    policyLibrary: policyLibraryFor(payer, scope) ?? null,
     angle: { hook: itemAngle?.hook ?? '' },
     reasonIs: Object.fromEntries(data.reasons.map((r) => [camel(r.slug), r.slug === reason.slug])),
     category,
     kindRole: KIND_ROLE[item.kind],
     item: { ...item, inSentence: nameInSentence(item.name, item.kind === 'drug' || item.kind === 'device') },
     reason: { ...reason, inSentence: nameInSentence(reason.name, false) },
-    requestRoute: requestRoute(payer, item),
+    requestRoute: requestRoute(payer, scope),
     site: { brand: data.site.brand, checkout: data.site.checkout },
-    lines: {
-      ...lines,
-      employerOrAca: lines.commercial || lines.employerSelfFunded || lines.marketplace,
-      partDForDrug: lines.partD && kind.drug,
-      /** Plan types under the federal prior-authorization rule, which leaves drugs out. */
-      cms0057: !kind.drug && (lines.medicareAdvantage || lines.medicaidManagedCare || lines.marketplace),
-    },
+    /** The plan lines whose rules reach this page. */
+    lines: Object.fromEntries(data.planLines.map((l) => [camel(l.id), scope.lines.includes(l.id)])),
+    benefit: { medical: scope.benefits.includes('medical'), pharmacy: scope.benefits.includes('pharmacy') },
     kind,
     hasFullAngle: Boolean(itemAngle && itemAngle.payer && itemAngle.reason),
     /** A payer × reason angle explains the payer's request route itself, so the template need not repeat it. */

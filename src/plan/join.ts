@@ -3,6 +3,7 @@
 import type { Angle, AngleKey, ValidData } from '../content/validate.ts';
 import { createError, type DataError } from '../errors/data-error.ts';
 import type { Item, Payer, Reason } from '../schema/index.ts';
+import { itemBenefits } from './page-scope.ts';
 import { combinationPath } from './urls.ts';
 
 export interface Combination {
@@ -92,16 +93,23 @@ export function joinData(data: ValidData): JoinResult {
           inapplicable.push({ payer: payer.slug, item: item.slug, reason: reason.slug, why });
           continue;
         }
-        const candidates = patterns.flatMap(
-          (bits) =>
-            byKey.get(
-              angleIndexKey(
-                bits & 0b100 ? payer.slug : undefined,
-                bits & 0b010 ? item.slug : undefined,
-                bits & 0b001 ? reason.slug : undefined,
-              ),
-            ) ?? [],
-        );
+        const benefits = itemBenefits(item);
+        // An angle written for some kinds or benefits only (kinds, benefits in its frontmatter) fits no other page.
+        const fits = (a: Angle) =>
+          (!a.kinds || a.kinds.includes(item.kind)) &&
+          (!a.benefits || a.benefits.some((b) => benefits.includes(b)));
+        const candidates = patterns
+          .flatMap(
+            (bits) =>
+              byKey.get(
+                angleIndexKey(
+                  bits & 0b100 ? payer.slug : undefined,
+                  bits & 0b010 ? item.slug : undefined,
+                  bits & 0b001 ? reason.slug : undefined,
+                ),
+              ) ?? [],
+          )
+          .filter(fits);
         const { itemAngle, payerAngle, ties } = resolveAngles(candidates);
         const path = combinationPath(payer.slug, item.slug, reason.slug);
         for (const [a, b] of ties) {

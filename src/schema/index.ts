@@ -6,3 +6,5 @@ export * from './items.ts';
 export * from './reasons.ts';
 export * from './facts.ts';
 export * from './angle.ts';
+export * from './plan-lines.ts';
+export * from './holidays.ts';

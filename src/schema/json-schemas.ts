@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { angleFrontmatterSchema } from './angle.ts';
 import { factsSchema } from './facts.ts';
+import { holidaysSchema } from './holidays.ts';
+import { planLinesSchema } from './plan-lines.ts';
 import { itemsSchema } from './items.ts';
 import { payersSchema } from './payers.ts';
 import { reasonsSchema } from './reasons.ts';
@@ -16,6 +18,8 @@ const SCHEMAS = {
   'items.schema.json': { schema: itemsSchema, title: 'Denial Pages data/items.yaml' },
   'reasons.schema.json': { schema: reasonsSchema, title: 'Denial Pages data/reasons.yaml' },
   'facts.schema.json': { schema: factsSchema, title: 'Denial Pages data/facts.yaml' },
+  'plan-lines.schema.json': { schema: planLinesSchema, title: 'Denial Pages data/plan-lines.yaml' },
+  'holidays.schema.json': { schema: holidaysSchema, title: 'Denial Pages data/holidays.yaml' },
   'angle-frontmatter.schema.json': {
     schema: angleFrontmatterSchema,
     title: 'Denial Pages angle frontmatter',

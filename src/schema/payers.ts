@@ -1,6 +1,16 @@
 // data/payers.yaml: the insurers and PBMs pages are written for.
 import { z } from 'zod';
-import { formerSlugs, httpsUrl, ITEM_KINDS, itemKind, planLine, slug, text } from './primitives.ts';
+import { benefit, formerSlugs, httpsUrl, ITEM_KINDS, itemKind, planLine, slug, text } from './primitives.ts';
+
+/** A public library of the payer's coverage policies, and which pages it is the right one for. */
+export const policyLibrarySchema = z.strictObject({
+  name: text,
+  url: httpsUrl,
+  /** Only for these item kinds, benefits or plan lines; everywhere when left out. The first that fits a page is used. */
+  kinds: z.array(itemKind).min(1).optional(),
+  benefits: z.array(benefit).min(1).optional(),
+  planLines: z.array(planLine).min(1).optional(),
+});
 
 export const payerSchema = z.strictObject({
   slug,
@@ -16,10 +26,13 @@ export const payerSchema = z.strictObject({
     .array(itemKind)
     .min(1)
     .default([...ITEM_KINDS]),
-  /** Plan lines this payer runs; each adds its appeal-rights block to the page. */
+  /** Plan lines this payer runs; each brings its own appeal rules (data/facts.yaml) and calculator rows. */
   planLines: z.array(planLine).min(1),
-  /** The payer's public coverage-policy library. */
-  policyLibrary: z.strictObject({ name: text, url: httpsUrl }),
+  /**
+   * The payer's public coverage-policy libraries, most specific first: a page names the first whose kinds,
+   * benefits and plan lines fit it, so a test page never points at a Part B drug list.
+   */
+  policyLibraries: z.array(policyLibrarySchema).min(1),
   /**
    * How prior-authorization and exception requests reach this payer, by benefit. Leave one out when it is not
    * documented: pages then tell the reader to ask the doctor's office instead of guessing.
@@ -35,3 +48,4 @@ export const payerSchema = z.strictObject({
 
 export const payersSchema = z.array(payerSchema).min(1);
 export type Payer = z.infer<typeof payerSchema>;
+export type PolicyLibrary = z.infer<typeof policyLibrarySchema>;

@@ -13,6 +13,11 @@ export const reasonSchema = z.strictObject({
   appliesTo: z.array(itemKind).min(1),
   /** Evidence that usually answers this denial; becomes the page's checklist. */
   evidence: z.array(text).min(1),
+  /**
+   * Facts (data/facts.yaml ids) that bear on this kind of denial, in the order a page lists them. A page shows
+   * only those that hold for its payer's plan lines, its item's kind and benefit.
+   */
+  rules: z.array(slug).default([]),
   formerSlugs,
 });
 

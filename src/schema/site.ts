@@ -1,6 +1,6 @@
 // data/site.yaml: origin, brand, checkout and prices, editorial, index policy. Prices and the promo code live only here.
 import { z } from 'zod';
-import { httpsUrl, slug, text } from './primitives.ts';
+import { httpsUrl, itemKind, slug, text } from './primitives.ts';
 
 export const reviewerSchema = z.strictObject({
   /** Referenced by angles' `reviewedBy`. */
@@ -75,6 +75,18 @@ export const siteSchema = z
     }),
     /** Allowed length of an angle's body, in words. */
     angleWords: z.strictObject({ min: z.int().nonnegative(), max: z.int().positive() }),
+    /** What the content audit holds every page to. */
+    audit: z
+      .strictObject({
+        /** A fact not checked against its source for this many months makes `check` warn. */
+        factFreshnessMonths: z.int().positive().default(12),
+        /**
+         * Words that are wrong on a page about an item of this kind (a prescribing label on a test page, a
+         * prescriber on a procedure page). Matched case-insensitively on the page's visible text.
+         */
+        kindWords: z.partialRecord(itemKind, z.array(text)).default({}),
+      })
+      .default({ factFreshnessMonths: 12, kindWords: {} }),
   })
   .refine((s) => s.checkout.firstLetterPrice <= s.checkout.listPrice, {
     error: 'checkout.firstLetterPrice must not exceed checkout.listPrice',

@@ -289,32 +289,70 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
 }
 
 describe('deadline calculator', () => {
-  it('gives the last day to file for a denial dated 2026-01-31 on an employer plan, with its citation', async () => {
+  const firstRow = (page: Page) => page.locator('.calculator-result li').first();
+  const rowText = (page: Page, label: string) =>
+    page.locator('.calculator-result li', { hasText: label }).first().textContent();
+
+  it('counts an employer plan’s internal appeal from the letter and external review only from the final denial', async () => {
     const { page } = await visit(SAMPLE.drug);
-    await page.getByLabel('Plan type').selectOption('Plan through an employer');
-    await page.getByLabel('Date on the denial letter').fill('2026-01-31');
-    const result = page.locator('.calculator-result li').first();
-    await expect(result.textContent()).resolves.toContain(
-      'File the internal appeal: by July 30, 2026 (180 days from the day you received the denial)',
+    await page.getByLabel('Your plan type').selectOption('Employer plan, insured or self-funded');
+    await page.getByLabel('Date on the notice').fill('2026-01-31');
+    await expect(firstRow(page).textContent()).resolves.toContain(
+      'File the internal appeal: by July 30, 2026',
     );
-    const href = await result.locator('a').getAttribute('href');
+    const href = await firstRow(page).locator('a').getAttribute('href');
     expect(await page.locator(`${href} a`).getAttribute('href')).toBe(
       'https://www.ecfr.gov/current/title-29/section-2560.503-1',
     );
-    await page.getByLabel('Plan type').selectOption('Medicare Advantage');
-    await expect(page.locator('.calculator-result li').first().textContent()).resolves.toContain(
-      'by April 6, 2026',
+    // No final-denial date yet: the external review deadline is not guessed from the first letter.
+    await expect(rowText(page, 'external review')).resolves.toContain('enter that date to work it out');
+    await page.getByLabel('Date on that decision').fill('2026-10-30');
+    await expect(rowText(page, 'external review')).resolves.toContain('by March 1, 2027');
+    await page.getByLabel('Date on that decision').fill('2026-03-18');
+    await expect(rowText(page, 'external review')).resolves.toContain(
+      'by July 18, 2026 (a weekend or federal holiday, so the rule moves it to July 20, 2026)',
+    );
+    await expect(rowText(page, 'urgent appeal')).resolves.toContain('within 72 hours');
+    await page.context().close();
+  });
+
+  it('offers every plan line the payer runs for this item, with Part D counted from the date on the notice', async () => {
+    const { page } = await visit(SAMPLE.drug);
+    const options = await page.getByLabel('Your plan type').locator('option').allTextContents();
+    expect(options).toEqual([
+      'Employer plan, insured or self-funded',
+      'Medicare Part D drug plan',
+      'Medicaid managed care plan',
+      'Federal employee plan (FEHB)',
+      'Not sure',
+    ]);
+    await page.getByLabel('Your plan type').selectOption('Medicare Part D drug plan');
+    await page.getByLabel('Date on the notice').fill('2026-01-31');
+    await expect(firstRow(page).textContent()).resolves.toContain('by April 6, 2026');
+    await page.getByLabel('Your plan type').selectOption('Not sure');
+    expect(await page.locator('.calculator-result h3').allTextContents()).toEqual(options.slice(0, -1));
+    await expect(page.locator('.calculator-result').textContent()).resolves.toContain('You have Medicare');
+    await page.context().close();
+  });
+
+  it('flags a date that has passed and explains dates that cannot be right', async () => {
+    const { page } = await visit(SAMPLE.drug);
+    await page.getByLabel('Date on the notice').fill('2020-01-02');
+    await expect(firstRow(page).textContent()).resolves.toContain('This date has passed');
+    await page.getByLabel('Day you received it, if later').first().fill('2019-12-01');
+    await expect(page.locator('.calculator-problems').textContent()).resolves.toContain(
+      'cannot be before the date on it',
     );
     await page.context().close();
   });
 
-  it('without JavaScript, shows the plain table of rules and hides the form', async () => {
+  it('without JavaScript, shows the tables of rules and hides the form', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(host.origin + SAMPLE.drug);
     expect(await page.locator('form[data-calculator]').isVisible()).toBe(false);
-    expect(await page.locator('table.deadline-rules tbody tr').count()).toBeGreaterThan(3);
-    expect(await page.locator('table.deadline-rules').textContent()).toContain('180 calendar days');
+    expect(await page.locator('table.deadline-rules').count()).toBe(4);
+    expect(await page.locator('table.deadline-rules').first().textContent()).toContain('180 calendar days');
     await context.close();
   });
 });

@@ -51,3 +51,18 @@ export async function runBuild(
     return { code: err.code ?? 1, stdout: err.stdout ?? '', stderr: err.stderr ?? '', outDir };
   }
 }
+
+/** `npm run build` of a whole project's own data (the real site): `root` is the project, output into `outDir`. */
+export async function runBuildOf(root: string, outDir: string, extra: string[] = []): Promise<BuildRun> {
+  try {
+    const { stdout, stderr } = await run(
+      path.join(PROJECT_ROOT, 'node_modules/.bin/node'),
+      ['scripts/build.ts', '--out', outDir, ...extra],
+      { cwd: root, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 },
+    );
+    return { code: 0, stdout, stderr, outDir };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: err.code ?? 1, stdout: err.stdout ?? '', stderr: err.stderr ?? '', outDir };
+  }
+}

@@ -1,5 +1,6 @@
 // Copies a fixture site into a temporary folder so a test can change files freely. The fixture uses the
-// project's own data/facts.yaml and templates/, so templates and facts are exercised exactly as shipped.
+// project's own data/facts.yaml, plan-lines.yaml, holidays.yaml and templates/, so templates and rules are exercised
+// exactly as shipped.
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,8 @@ export async function makeFixture(name = 'basic'): Promise<Fixture> {
   const root = await mkdtemp(path.join(tmpdir(), `denial-pages-${name}-`));
   const dataDir = path.join(root, 'data');
   await cp(path.join(PROJECT_ROOT, 'tests/fixtures', name, 'data'), dataDir, { recursive: true });
-  await cp(path.join(PROJECT_ROOT, 'data/facts.yaml'), path.join(dataDir, 'facts.yaml'));
+  for (const table of ['facts.yaml', 'plan-lines.yaml', 'holidays.yaml'])
+    await cp(path.join(PROJECT_ROOT, 'data', table), path.join(dataDir, table));
   await cp(path.join(PROJECT_ROOT, 'templates'), path.join(root, 'templates'), { recursive: true });
   const abs = (relative: string) => path.join(root, relative);
   return {

@@ -40,7 +40,7 @@ const cases: Case[] = [
   },
   {
     name: 'wrong type: a string where a list belongs',
-    change: replace('data/payers.yaml', 'planLines: [commercial]', 'planLines: commercial'),
+    change: replace('data/payers.yaml', 'planLines: [employer-insured]', 'planLines: employer-insured'),
     expect: {
       name: 'InvalidType',
       file: 'data/payers.yaml',
@@ -121,7 +121,7 @@ const cases: Case[] = [
   {
     name: 'javascript: URL',
     change: replace('data/payers.yaml', 'https://beta.example/policies', 'javascript:alert(1)'),
-    expect: { name: 'UnsafeUrl', file: 'data/payers.yaml', line: 17, column: 10 },
+    expect: { name: 'UnsafeUrl', file: 'data/payers.yaml', line: 17, column: 12 },
   },
   {
     name: 'http: (non-https) URL in angle sources',
@@ -138,7 +138,7 @@ const cases: Case[] = [
           'url: ftp://www.ecfr.gov/x',
         ),
       ),
-    expect: { name: 'UnsafeUrl', file: 'data/facts.yaml', line: 14, column: 8 },
+    expect: { name: 'UnsafeUrl', file: 'data/facts.yaml', line: 24, column: 8 },
   },
   {
     name: 'first-letter price above list price',
@@ -167,7 +167,7 @@ const cases: Case[] = [
           bytes('\n'),
         ]),
       ),
-    expect: { name: 'InvalidEncoding', file: 'data/reasons.yaml', line: 15, column: 6 },
+    expect: { name: 'InvalidEncoding', file: 'data/reasons.yaml', line: 17, column: 6 },
   },
   {
     name: 'huge file with one bad line at the end',

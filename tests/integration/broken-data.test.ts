@@ -14,7 +14,7 @@ afterEach(async () => {
 const ANGLE = 'data/angles/acme--wonderdrug--step-therapy.mdx';
 
 async function errorsOf() {
-  const { site, errors } = await checkSite({ root: fixture.root, today: '2026-11-23' });
+  const { site, errors } = await checkSite({ root: fixture.root, today: '2026-12-04' });
   return { site, errors: errors.filter((e) => e.severity === 'error') };
 }
 
@@ -54,7 +54,7 @@ describe('broken data', () => {
     );
     const { errors } = await errorsOf();
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ name: 'YamlSyntax', file: 'data/reasons.yaml', line: 9 });
+    expect(errors[0]).toMatchObject({ name: 'YamlSyntax', file: 'data/reasons.yaml', line: 10 });
   });
 
   it('a missing required field points at the entry that lacks it', async () => {
@@ -125,7 +125,7 @@ describe('broken data', () => {
       t.replace('https://beta.example/policies', 'javascript:alert(1)'),
     );
     const { errors } = await errorsOf();
-    expect(errors[0]).toMatchObject({ name: 'UnsafeUrl', file: 'data/payers.yaml', line: 17, column: 10 });
+    expect(errors[0]).toMatchObject({ name: 'UnsafeUrl', file: 'data/payers.yaml', line: 17, column: 12 });
   });
 
   it('an angle citing an undefined fact is an error with a suggestion', async () => {

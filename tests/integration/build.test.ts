@@ -61,7 +61,7 @@ describe('fixture build', () => {
     for (const heading of [
       'Your appeal rights',
       'What Acme &quot;Care&quot; &lt;Plans&gt; typically requires',
-      'Your appeal deadline',
+      'Your appeal deadlines',
       'Next steps',
       'Sources',
     ]) {
@@ -110,10 +110,10 @@ describe('fixture build', () => {
   it('cites every fact it states, with a numbered source linking to the official URL', async () => {
     const html = await page('acme/wonderdrug/step-therapy');
     const markers = new Set([...html.matchAll(/href="#source-(\d+)"/g)].map((m) => Number(m[1])));
-    const sources = new Set([...html.matchAll(/<li id="source-(\d+)">/g)].map((m) => Number(m[1])));
+    const sources = new Set([...html.matchAll(/<li id="source-(\d+)"/g)].map((m) => Number(m[1])));
     expect(markers.size).toBeGreaterThan(5);
     expect(sources).toEqual(markers);
-    expect(html).toMatch(/<li id="source-1">[^<]+<a href="https:\/\/www\.ecfr\.gov\//);
+    expect(html).toMatch(/<li id="source-1" data-fact="[a-z0-9-]+"><a href="https:\/\/www\.ecfr\.gov\//);
   });
 
   it('words the requirements block for the item kind: no prescribing label on a test or procedure', async () => {
@@ -127,13 +127,18 @@ describe('fixture build', () => {
     expect(test).toContain('laboratory-developed test');
   });
 
-  it('names only the plan lines a payer runs, and Part D only on drug pages', async () => {
+  it('names only the plan lines whose rules reach the page: Part D on pharmacy drug pages, Medicare Advantage on the medical side', async () => {
     const acme = await page('acme/wonderdrug/step-therapy');
     const beta = await page('beta/wonderdrug/step-therapy');
-    expect(acme).toContain('Medicare Advantage plans, Medicare Part D drug plans');
-    expect(acme).toContain('<td>Medicare Part D</td>');
+    const procedure = await page('acme/knee-scope/prior-authorization');
+    // Wonderdrug comes from the pharmacy: Medicare Part D rules apply, Medicare Advantage's own do not.
+    expect(acme).toContain(
+      'runs insured employer plans, self-funded employer plans, Medicare Part D drug plans, Medicaid managed care plans and Federal Employees Health Benefits plans.',
+    );
+    expect(acme).toContain('<h3 id="deadline-plan-2">Medicare Part D drug plan</h3>');
     expect(beta).not.toContain('Medicare');
-    expect(await page('acme/knee-scope/prior-authorization')).not.toContain('Part D');
+    expect(procedure).not.toContain('Part D');
+    expect(procedure).toContain('Medicare Advantage plan</h3>');
   });
 
   it('builds pages without a combination-specific angle as noindex, and layered ones as indexable', async () => {

@@ -43,7 +43,8 @@ describe('starter dataset', () => {
       // Markers in the text, and the deadline calculator's rules (which cite the deadlines they compute).
       const cited = new Set([
         ...[...htmlOf(page).matchAll(/href="#source-(\d+)"/g)].map((m) => Number(m[1])),
-        ...page.deadlines.map((d) => d.cite.n),
+        ...page.deadlines.flatMap((plan) => plan.rows.map((row) => row.cite.n)),
+        ...page.rules.map((rule) => rule.n),
       ]);
       const numbered = new Map(page.sources.filter((s) => s.n !== undefined).map((s) => [s.n!, s]));
       expect(

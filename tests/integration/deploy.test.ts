@@ -166,9 +166,11 @@ describe('atomic replacement', () => {
     await fixture.edit('templates/requirements/test.hbs', (t) => `{{item.evidence.genericName}}\n${t}`);
     const failed = await runBuild(fixture, outDir);
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toContain('build failed: rendering /acme/gene-panel/');
-    expect(failed.stdout).toContain('templates/requirements/test.hbs');
-    expect(failed.stdout).toContain('genericName');
+    // Found by the check that renders every template before any page is made, at the template's line.
+    expect(failed.stderr).toMatch(/templates\/requirements\/test\.hbs:1:\d+ error TemplateError/);
+    expect(failed.stderr).toContain('Rendering /acme/gene-panel/');
+    expect(failed.stderr).toContain('genericName');
+    expect(failed.stdout).toContain('build failed: data errors');
     expect(await hashTree(outDir)).toEqual(before);
     expect(await leftovers()).toEqual([]);
   });

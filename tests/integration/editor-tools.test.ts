@@ -101,7 +101,7 @@ describe('npm run new', () => {
       '--short-name',
       'Gamma',
       '--plan-lines',
-      'commercial,fehb',
+      'employer-insured,fehb',
       '--policy-name',
       'Gamma Medical Policies',
       '--policy-url',
@@ -110,7 +110,7 @@ describe('npm run new', () => {
       'Online portal.',
     ]);
     expect(created.code, created.out).toBe(0);
-    const { site, errors } = await checkSite({ root: fixture.root, today: '2026-11-23' });
+    const { site, errors } = await checkSite({ root: fixture.root, today: '2026-12-04' });
     expect(errors.filter((e) => e.severity === 'error')).toEqual([]);
     expect(site!.data.payers.map((p) => p.slug)).toContain('gamma');
     const bad = await npmNew([
@@ -122,21 +122,21 @@ describe('npm run new', () => {
       '--short-name',
       'Delta',
       '--plan-lines',
-      'commercial',
+      'employer-insured',
       '--policy-name',
       'P',
       '--policy-url',
       'javascript:alert(1)',
     ]);
     expect(bad.code).toBe(1);
-    expect(bad.out).toContain('policyLibrary.url');
+    expect(bad.out).toContain('policyLibraries.0.url');
     expect(await fixture.read('data/payers.yaml')).not.toContain('delta');
   });
 });
 
 describe('npm run report', () => {
   it('ranks the missing angle that would make the most pages indexable first', async () => {
-    const { site } = await checkSite({ root: fixture.root, today: '2026-11-23' });
+    const { site } = await checkSite({ root: fixture.root, today: '2026-12-04' });
     const report = buildReport(site!, renderSite(site!));
     // beta × step-therapy exists and gene-panel × step-therapy exists; wonderdrug × step-therapy would make
     // /beta/wonderdrug/step-therapy/ indexable, and acme × step-therapy would make /acme/gene-panel/step-therapy/ so.

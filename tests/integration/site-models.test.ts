@@ -17,48 +17,74 @@ async function render(root = fixture.root): Promise<RenderedSite> {
 }
 
 const page = (site: RenderedSite, path: string) => site.pages.find((p) => p.path === path);
-const rules = (site: RenderedSite, path: string) =>
-  page(site, path)!.deadlines.map((r) => `${r.plan} | ${r.label} | ${r.amount} ${r.unit} | ${r.from}`);
+/** The calculator's options on a page: each plan group with its rows, as text. */
+const plans = (site: RenderedSite, path: string) =>
+  page(site, path)!.deadlines.map(
+    (plan) =>
+      `${plan.name}: ${plan.rows.map((r) => `${r.label} ${r.amount} ${r.unit} from ${r.countsFrom}`).join('; ')}`,
+  );
 
 describe('deadline rules a page offers', () => {
-  it('follow the payer’s plan lines and the item’s kind, from the rule blocks in data/facts.yaml', async () => {
+  const employer =
+    'File the internal appeal 180 calendar-days from notice-receipt; ' +
+    'Ask for independent external review 4 months from appeal-decision-receipt; ' +
+    'An urgent appeal is decided within 72 hours from request-receipt; ' +
+    'An appeal about care not yet received is decided within 30 calendar-days from request-receipt; ' +
+    'An appeal about paying for care already received is decided within 60 calendar-days from request-receipt; ' +
+    'A standard external review is decided within 45 calendar-days from request-receipt; ' +
+    'An expedited external review is decided within 72 hours from request-receipt';
+
+  it('follow the payer’s plan lines, the item’s kind and benefit, from data/facts.yaml', async () => {
     const site = await render();
-    const employer = [
-      'Plan through an employer | File the internal appeal | 180 days | the day you received the denial',
-      'Plan through an employer | An urgent appeal is decided within | 72 hours | the plan receiving it',
-      'Plan through an employer | Ask for external review (non-grandfathered plans) | 4 months | the final internal denial',
-    ];
-    // Beta runs commercial plans only.
-    expect(rules(site, '/beta/knee-scope/prior-authorization/')).toEqual(employer);
-    const acme = [
-      ...employer,
-      'Medicare Advantage | Ask for a reconsideration | 65 days | the date on the notice',
-      'Medicare Advantage | An expedited reconsideration is decided within | 72 hours | the plan receiving it',
-      'Medicaid managed care | Appeal to the plan | 60 days | the date on the notice',
-      'Medicaid managed care | An expedited appeal is decided within | 72 hours | the plan receiving it',
-      'Federal employees (FEHB) | Ask the carrier to reconsider | 6 months | the date of the denial notice',
-    ];
-    // Acme runs every plan line; its Part D rule is for drugs only.
-    expect(rules(site, '/acme/gene-panel/step-therapy/')).toEqual(acme);
-    expect(rules(site, '/acme/wonderdrug/step-therapy/')).toEqual([
-      ...acme.slice(0, 5),
-      'Medicare Part D | Ask for a redetermination | 65 days | the date on the notice',
-      ...acme.slice(5),
+    // Beta runs insured employer plans only.
+    expect(plans(site, '/beta/knee-scope/prior-authorization/')).toEqual([
+      `Employer plan, insured: ${employer}`,
     ]);
+    const test = plans(site, '/acme/gene-panel/step-therapy/');
+    // Acme runs every line but individual; employer lines share their rows; Part D covers pharmacy drugs only,
+    // and Medicare Advantage's own rules the medical side.
+    expect(test.map((p) => p.split(':')[0])).toEqual([
+      'Employer plan, insured or self-funded',
+      'Medicare Advantage plan',
+      'Medicaid managed care plan',
+      'Federal employee plan (FEHB)',
+    ]);
+    expect(test[1]).toContain('A standard prior-authorization request is decided within 7 calendar-days');
+    const drug = plans(site, '/acme/wonderdrug/step-therapy/');
+    expect(drug.map((p) => p.split(':')[0])).toEqual([
+      'Employer plan, insured or self-funded',
+      'Medicare Part D drug plan',
+      'Medicaid managed care plan',
+      'Federal employee plan (FEHB)',
+    ]);
+    expect(drug[1]).toContain('Ask the plan for a redetermination 65 calendar-days from notice-date');
+    expect(drug[1]).toContain('Ask the independent review entity 60 calendar-days from appeal-decision-date');
+    // No prior-authorization decision times for a drug: the 2026 rule leaves drugs out.
+    expect(drug.join()).not.toContain('prior-authorization request');
   });
 
-  it('come from data: a rule block added to a fact appears on exactly the pages it holds for', async () => {
+  it('come from data: a calculator block added to a fact appears on exactly the pages it holds for', async () => {
     await fixture.edit('data/facts.yaml', (text) =>
       text.replace(
-        /(- id: fehb-carrier-decision\n(?: {2}.*\n)*?)( {2}verified:)/,
-        '$1  rule:\n    planLines: [fehb]\n    plan: Federal employees (FEHB)\n    label: The carrier decides within\n    countsFrom: your request\n$2',
+        /(- id: ma-late-good-cause\n(?: {2}.*\n)*?)( {2}citation:)/,
+        '$1  amount: 1\n  unit: calendar-days\n  countsFrom: request-receipt\n  calculator: { label: A test row, kind: decision }\n$2',
       ),
     );
     const site = await render();
-    expect(rules(site, '/acme/gene-panel/step-therapy/').at(-1)).toBe(
-      'Federal employees (FEHB) | The carrier decides within | 30 days | your request',
-    );
-    expect(rules(site, '/beta/knee-scope/prior-authorization/')).toHaveLength(3);
+    expect(plans(site, '/acme/gene-panel/step-therapy/')[1]).toContain('A test row 1 calendar-days');
+    expect(plans(site, '/beta/knee-scope/prior-authorization/').join()).not.toContain('A test row');
+  });
+
+  it('list the reason’s rules that hold for the page, and only those', async () => {
+    const site = await render();
+    const rules = (path: string) => page(site, path)!.rules.map((r) => r.statement.split(',')[0]);
+    // Step therapy on a Part D drug: the exception rule; on an employer plan: no federal exception law.
+    expect(rules('/acme/wonderdrug/step-therapy/')).toEqual([
+      'On a Medicare Part D drug plan',
+      'On an employer plan',
+    ]);
+    // Beta runs employer plans only; the test page gets no drug rule.
+    expect(rules('/beta/gene-panel/step-therapy/')).toEqual([]);
   });
 });
 
@@ -128,14 +154,18 @@ describe('a near-duplicate page', () => {
 });
 
 describe('the real data', () => {
-  it('offers a pharmacy benefit manager’s Part D rule on its drug pages only', async () => {
+  it('offers a pharmacy benefit manager’s Part D rules on its pharmacy drug pages only', async () => {
     const site = await render(PROJECT_ROOT);
+    const { data } = (await checkSite({ root: PROJECT_ROOT })).site!;
+    const pharmacy = new Set(
+      data.items.filter((i) => i.kind === 'drug' && i.evidence.benefit !== 'medical').map((i) => i.slug),
+    );
     const caremark = site.pages.filter((p) => p.payer.slug === 'cvs-caremark');
     expect(caremark.length).toBeGreaterThan(0);
     for (const p of caremark)
       expect(
-        p.deadlines.some((r) => r.plan === 'Medicare Part D'),
+        p.deadlines.some((plan) => plan.lines.includes('part-d')),
         p.path,
-      ).toBe(p.item.kind === 'drug');
+      ).toBe(pharmacy.has(p.item.slug));
   }, 120_000);
 });

@@ -83,7 +83,7 @@ describe('joinData', () => {
     shortName: 'Cigna',
     kinds: ['drug', 'test', 'procedure', 'device'],
   } as Payer;
-  const drug = { slug: 'keytruda', kind: 'drug' } as Item;
+  const drug = { slug: 'keytruda', kind: 'drug', evidence: { benefit: 'medical' } } as Item;
   const procedure = { slug: 'knee', kind: 'procedure' } as Item;
   const step = { slug: 'step-therapy', appliesTo: ['drug'] } as Reason;
   const data = {
@@ -124,11 +124,14 @@ describe('payer kinds', () => {
     const data = {
       site,
       payers: [pbm],
-      items: [{ slug: 'keytruda', kind: 'drug' } as Item, { slug: 'knee', kind: 'procedure' } as Item],
+      items: [
+        { slug: 'keytruda', kind: 'drug', evidence: { benefit: 'medical' } } as Item,
+        { slug: 'knee', kind: 'procedure' } as Item,
+      ],
       reasons: [{ slug: 'prior-authorization', appliesTo: ['drug', 'procedure'] } as Reason],
       facts: new Map(),
       angles: [],
-    } as ValidData;
+    } as unknown as ValidData;
     const result = joinData(data);
     expect(result.combinations.map((c) => c.path)).toEqual([
       '/express-scripts/keytruda/prior-authorization/',

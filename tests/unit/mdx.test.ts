@@ -11,11 +11,13 @@ const facts = new Map<string, Fact>([
     {
       id: 'window',
       statement: 'You have <4> months.',
-      value: 4,
+      appliesTo: { planLines: ['employer-insured'] },
+      amount: 4,
       unit: 'months',
       citation: '29 CFR 1(a)',
       url: 'https://www.ecfr.gov/a',
-      verified: '2026-11-23',
+      checked: '2026-11-23',
+      status: 'checked',
     },
   ],
   [
@@ -23,9 +25,11 @@ const facts = new Map<string, Fact>([
     {
       id: 'notice',
       statement: 'The notice must name the rule.',
+      appliesTo: { planLines: ['employer-insured'] },
       citation: '29 CFR 2',
       url: 'https://www.ecfr.gov/b',
-      verified: '2026-11-23',
+      checked: '2026-11-23',
+      status: 'checked',
     },
   ],
 ]);

@@ -43,12 +43,12 @@ describe('URL fields', () => {
     slug: 'cigna',
     name: 'Cigna',
     shortName: 'Cigna',
-    planLines: ['commercial'],
-    policyLibrary: { name: 'Policies', url: 'https://cigna.example/p' },
+    planLines: ['employer-insured'],
+    policyLibraries: [{ name: 'Policies', url: 'https://cigna.example/p' }],
     requests: { medical: 'Online.' },
   };
   it.each(['javascript:alert(1)', 'http://cigna.example/p', '/relative', 'https://'])('rejects %s', (url) => {
-    expect(payerSchema.safeParse({ ...payer, policyLibrary: { name: 'P', url } }).success).toBe(false);
+    expect(payerSchema.safeParse({ ...payer, policyLibraries: [{ name: 'P', url }] }).success).toBe(false);
   });
   it('accepts https', () => {
     expect(payerSchema.safeParse(payer).success).toBe(true);
@@ -56,17 +56,40 @@ describe('URL fields', () => {
 });
 
 describe('facts and angles', () => {
-  it('requires a citation, an https source and an ISO verification date', () => {
+  it('requires a scope, a citation, an https source and an ISO date it was checked', () => {
     const fact = {
       id: 'x',
       statement: 's',
+      appliesTo: { planLines: ['fehb'] },
       citation: '29 CFR 1',
       url: 'https://www.ecfr.gov/x',
-      verified: '2026-11-23',
+      checked: '2026-11-23',
     };
     expect(factSchema.safeParse(fact).success).toBe(true);
     expect(factSchema.safeParse({ ...fact, citation: undefined }).success).toBe(false);
-    expect(factSchema.safeParse({ ...fact, verified: '23/11/2026' }).success).toBe(false);
+    expect(factSchema.safeParse({ ...fact, checked: '23/11/2026' }).success).toBe(false);
+    expect(factSchema.safeParse({ ...fact, appliesTo: { planLines: ['commercial'] } }).success).toBe(false);
+    expect(factSchema.safeParse({ ...fact, appliesTo: { planLines: [] } }).success).toBe(false);
+  });
+
+  it('gives a deadline its amount, unit and the event it counts from, from closed sets', () => {
+    const deadline = {
+      id: 'x',
+      statement: 's',
+      appliesTo: { planLines: ['fehb'] },
+      amount: 6,
+      unit: 'months',
+      countsFrom: 'notice-date',
+      calculator: { label: 'Ask', kind: 'deadline' },
+      citation: '5 CFR 890.105',
+      url: 'https://www.ecfr.gov/x',
+      checked: '2026-11-23',
+    };
+    expect(factSchema.safeParse(deadline).success).toBe(true);
+    expect(factSchema.safeParse({ ...deadline, unit: 'weeks' }).success).toBe(false);
+    expect(factSchema.safeParse({ ...deadline, countsFrom: 'the letter' }).success).toBe(false);
+    expect(factSchema.safeParse({ ...deadline, countsFrom: undefined }).success).toBe(false);
+    expect(factSchema.safeParse({ ...deadline, unit: undefined }).success).toBe(false);
   });
   it('angle frontmatter needs reviewer and review date; payer/item/reason are optional', () => {
     expect(

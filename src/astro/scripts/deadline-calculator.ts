@@ -1,38 +1,183 @@
-// The deadline calculator island: turns the date on the denial letter into last days to file, from the rules
-// the page embeds as JSON. Without JavaScript the form stays hidden and the table of rules shows.
-import { deadline, formatLong, type DeadlineRule } from '../../models/deadlines.ts';
+// The deadline calculator island: turns the dates on the reader's letters into last days to act, for the plan type
+// they pick, from the rows of the page's own tables (their data- attributes). Each deadline counts from the date
+// its rule names; decision times are shown as they are. Without JavaScript the form stays hidden and the tables of
+// rules show.
+import {
+  deadlineFrom,
+  formatLong,
+  isDate,
+  type DeadlinePlan,
+  type DeadlineRow,
+} from '../../models/deadlines.ts';
+import type { Holidays, TimeEvent } from '../../schema/index.ts';
+
+interface Embedded {
+  plans: DeadlinePlan[];
+  holidays: Pick<Holidays, 'holidays' | 'observeWeekendHolidays'>;
+  events: Record<TimeEvent, string>;
+}
+
+/** The plans and rows as the tables print them. */
+function readPlans(section: HTMLElement): DeadlinePlan[] {
+  return [...section.querySelectorAll<HTMLElement>('[data-plan]')].map((plan) => ({
+    lines: [],
+    name: plan.querySelector('h3')?.textContent ?? '',
+    howToTell: [...plan.querySelectorAll('.how-to-tell')].map((p) => p.textContent ?? ''),
+    rows: [...plan.querySelectorAll<HTMLTableRowElement>('tr[data-kind]')].map((tr) => {
+      const marker = tr.querySelector<HTMLAnchorElement>('sup a');
+      return {
+        label: tr.querySelector('th')?.textContent ?? '',
+        kind: tr.dataset['kind'] as DeadlineRow['kind'],
+        expedited: false,
+        amount: Number(tr.dataset['amount']),
+        unit: tr.dataset['unit'] as DeadlineRow['unit'],
+        countsFrom: tr.dataset['from'] as TimeEvent,
+        nextBusinessDay: tr.dataset['nextBusinessDay'] !== undefined,
+        monthOverflow: tr.dataset['overflow'] as DeadlineRow['monthOverflow'],
+        cite: {
+          n: Number(marker?.textContent?.replace(/\D/g, '')),
+          citation: marker?.getAttribute('aria-label') ?? '',
+        },
+      };
+    }),
+  }));
+}
+
+type Dates = Partial<Record<'notice' | 'received' | 'decision' | 'decisionReceived', string>>;
+
+const unitText = (row: DeadlineRow) => `${row.amount} ${row.unit.replace('-', ' ')}`;
+
+/** Today in the reader's own time zone, as YYYY-MM-DD. */
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The date a row counts from, and a note when it fell back to an earlier date the reader gave. */
+function startOf(event: TimeEvent, dates: Dates): { from?: string | undefined; note?: string } {
+  switch (event) {
+    case 'notice-date':
+      return { from: dates.notice };
+    case 'notice-receipt':
+      if (dates.received) return { from: dates.received };
+      return dates.notice
+        ? {
+            from: dates.notice,
+            note: 'counted from the date on the notice; enter the day it arrived if that was later',
+          }
+        : {};
+    case 'appeal-decision-date':
+      return { from: dates.decision };
+    case 'appeal-decision-receipt':
+      if (dates.decisionReceived) return { from: dates.decisionReceived };
+      return dates.decision
+        ? {
+            from: dates.decision,
+            note: 'counted from the date on the decision; enter the day it arrived if that was later',
+          }
+        : {};
+    default:
+      return {};
+  }
+}
+
+/** One row of the result as text: a date to act by, or the time the plan has to decide. */
+function describe(row: DeadlineRow, dates: Dates, data: Embedded, now: string): string {
+  if (row.kind === 'decision') return `${row.label} ${unitText(row)} of ${data.events[row.countsFrom]}.`;
+  const { from, note } = startOf(row.countsFrom, dates);
+  if (!from)
+    return `${row.label}: ${unitText(row)} from ${data.events[row.countsFrom]}; enter that date to work it out.`;
+  const result = deadlineFrom(row, from, data.holidays);
+  if (!result) return `${row.label}: ${unitText(row)} from ${data.events[row.countsFrom]}.`;
+  const last = result.moved ?? result.due;
+  let text = `${row.label}: by ${formatLong(result.due)}`;
+  if (result.moved)
+    text += ` (a weekend or federal holiday, so the rule moves it to ${formatLong(result.moved)})`;
+  text += ` — ${unitText(row)}`;
+  if (note) text += `, ${note}`;
+  text += '.';
+  if (last < now)
+    text +=
+      ' This date has passed: ask the plan at once whether it will still accept your request, and say why it is late.';
+  return text;
+}
+
+/** Problems with what the reader typed, in plain words; empty when the dates can be used. */
+function problems(form: HTMLFormElement, dates: Dates): string[] {
+  const found: string[] = [];
+  for (const name of ['notice', 'received', 'decision', 'decisionReceived'] as const) {
+    const input = form.elements.namedItem(name) as HTMLInputElement;
+    if (input.validity.badInput || (input.value && !isDate(input.value)))
+      found.push(
+        `“${input.labels?.[0]?.textContent?.trim() ?? name}” is not a full date. Enter day, month and year.`,
+      );
+  }
+  if (dates.notice && dates.received && dates.received < dates.notice)
+    found.push('The day you received the notice cannot be before the date on it.');
+  if (dates.notice && dates.decision && dates.decision < dates.notice)
+    found.push('The decision on your appeal cannot be dated before the denial notice.');
+  if (dates.decision && dates.decisionReceived && dates.decisionReceived < dates.decision)
+    found.push('The day you received the decision cannot be before the date on it.');
+  return found;
+}
+
+function render(doc: Document, form: HTMLFormElement, result: HTMLElement, data: Embedded): void {
+  const value = (name: string) =>
+    (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
+  const dates: Dates = {};
+  for (const name of ['notice', 'received', 'decision', 'decisionReceived'] as const)
+    if (isDate(value(name))) dates[name] = value(name);
+  const choice = value('plan');
+  const plans = choice === 'unsure' ? data.plans : [data.plans[Number(choice)]!];
+  result.replaceChildren();
+  const issues = problems(form, dates);
+  if (issues.length) {
+    const list = doc.createElement('ul');
+    list.className = 'calculator-problems';
+    for (const issue of issues) list.append(Object.assign(doc.createElement('li'), { textContent: issue }));
+    result.append(list);
+    return;
+  }
+  const now = today();
+  for (const plan of plans) {
+    if (choice === 'unsure') {
+      result.append(Object.assign(doc.createElement('h3'), { textContent: plan.name }));
+      for (const hint of plan.howToTell)
+        result.append(Object.assign(doc.createElement('p'), { textContent: hint }));
+    }
+    const list = doc.createElement('ul');
+    for (const row of plan.rows) {
+      const item = doc.createElement('li');
+      item.textContent = describe(row, dates, data, now);
+      const link = Object.assign(doc.createElement('a'), {
+        href: `#source-${row.cite.n}`,
+        textContent: `[${row.cite.n}]`,
+      });
+      const sup = doc.createElement('sup');
+      sup.append(link);
+      item.append(sup);
+      list.append(item);
+    }
+    result.append(list);
+  }
+}
 
 export function enableCalculators(doc: Document): void {
   for (const section of doc.querySelectorAll<HTMLElement>('.deadlines')) {
     const form = section.querySelector<HTMLFormElement>('[data-calculator]');
-    const data = section.querySelector('[data-deadline-rules]');
-    if (!form || !data) continue;
-    const rules = JSON.parse(data.textContent ?? '[]') as DeadlineRule[];
-    const result = form.querySelector<HTMLElement>('.calculator-result')!;
-    const update = () => {
-      const plan = (form.elements.namedItem('plan') as HTMLSelectElement).value;
-      const date = (form.elements.namedItem('date') as HTMLInputElement).value;
-      result.replaceChildren();
-      if (!date) return;
-      const list = doc.createElement('ul');
-      for (const rule of rules.filter((r) => r.plan === plan)) {
-        const item = doc.createElement('li');
-        const due = deadline(rule, date);
-        item.textContent = due
-          ? `${rule.label}: by ${formatLong(due)} (${rule.amount} ${rule.unit} from ${rule.from})`
-          : `${rule.label} ${rule.amount} ${rule.unit}`;
-        const sup = doc.createElement('sup');
-        const link = doc.createElement('a');
-        link.href = `#source-${rule.cite.n}`;
-        link.textContent = `[${rule.cite.n}]`;
-        sup.append(link);
-        item.append(sup);
-        list.append(item);
-      }
-      result.append(list);
+    const embedded = section.querySelector('[data-deadline-calendar]');
+    if (!form || !embedded) continue;
+    const data = {
+      ...(JSON.parse(embedded.textContent ?? '{}') as Omit<Embedded, 'plans'>),
+      plans: readPlans(section),
     };
+    const result = form.querySelector<HTMLElement>('.calculator-result')!;
+    const update = () => render(doc, form, result, data);
     form.addEventListener('input', update);
+    form.addEventListener('change', update);
     form.addEventListener('submit', (event) => event.preventDefault());
     form.hidden = false;
+    update();
   }
 }
