@@ -2,7 +2,7 @@
 // interactively; nothing existing is ever overwritten.
 //   npm run new -- angle --payer cigna --item keytruda --reason step-therapy
 //   npm run new -- angle --item keytruda --reason step-therapy        (an item × reason angle)
-//   npm run new -- payer --slug humana --name Humana --short-name Humana --plan-lines commercial,medicare-advantage \
+//   npm run new -- payer --slug humana --name Humana --short-name Humana --plan-lines employer-insured,medicare-advantage \
 //                        --policy-name "Coverage Policies" --policy-url https://… [--medical-requests "…"] [--pharmacy-requests "…"]
 //   npm run new -- item --slug ozempic --name Ozempic --kind drug --class "GLP-1 receptor agonist" --specialty endocrinology \
 //                       --generic-name semaglutide --benefit pharmacy
