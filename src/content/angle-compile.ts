@@ -49,6 +49,8 @@ interface RuleContext {
   errors: DataError[];
   factUses: FactUse[];
   words: number;
+  /** Depth of the last heading seen; 1 stands for the page section the angle sits under. */
+  headingDepth: number;
 }
 
 function at(ctx: RuleContext, node: MdNode) {
@@ -79,17 +81,7 @@ function checkNode(ctx: RuleContext, node: MdNode): void {
       );
       return;
     case 'heading':
-      if (node.depth === 1 || (node.depth ?? 0) > 4) {
-        ctx.errors.push(
-          createError('MdxDisallowed', at(ctx, node), {
-            message:
-              node.depth === 1
-                ? 'A level-1 heading (#) is not allowed: the page already has its H1.'
-                : `A level-${node.depth} heading is too deep for an angle.`,
-            hint: 'Use ## or ### (or ####) for headings inside an angle.',
-          }),
-        );
-      }
+      checkHeading(ctx, node);
       break;
     case 'link':
     case 'definition':
@@ -116,6 +108,37 @@ function checkNode(ctx: RuleContext, node: MdNode): void {
       break;
   }
   for (const child of node.children ?? []) checkNode(ctx, child);
+}
+
+/**
+ * The angle sits under a page section's h2, and its `##` becomes an h3: so its first heading is `##`, and no
+ * heading goes more than one level deeper than the one before it (an outline that skips a level confuses screen
+ * readers and fails the HTML checker).
+ */
+function checkHeading(ctx: RuleContext, node: MdNode): void {
+  const depth = node.depth ?? 2;
+  const marks = (n: number): string => '#'.repeat(n);
+  if (depth === 1 || depth > 4) {
+    ctx.errors.push(
+      createError('MdxDisallowed', at(ctx, node), {
+        message:
+          depth === 1
+            ? 'A level-1 heading (#) is not allowed: the page already has its H1.'
+            : `A level-${depth} heading is too deep for an angle.`,
+        hint: "Use ## for an angle's headings, and ### or #### under them.",
+      }),
+    );
+  } else if (depth > ctx.headingDepth + 1) {
+    const previous =
+      ctx.headingDepth === 1 ? 'the start of the angle' : `a ${marks(ctx.headingDepth)} heading`;
+    ctx.errors.push(
+      createError('HeadingOrder', at(ctx, node), {
+        message: `This ${marks(depth)} heading follows ${previous}, skipping a level.`,
+        hint: `Use ${marks(ctx.headingDepth + 1)} here: an angle's headings start at ## and go one level deeper at a time.`,
+      }),
+    );
+  }
+  ctx.headingDepth = Math.min(Math.max(depth, 2), 4);
 }
 
 /** <OnlyFor>: one or more of kinds, benefits and planLines, each a space-separated list of known values. */
@@ -237,7 +260,14 @@ async function compileBody(
   body: string,
   bodyLine: number,
 ): Promise<{ compiled?: CompiledAngle; errors: DataError[] }> {
-  const ctx: RuleContext = { file, lineOffset: bodyLine - 1, errors: [], factUses: [], words: 0 };
+  const ctx: RuleContext = {
+    file,
+    lineOffset: bodyLine - 1,
+    errors: [],
+    factUses: [],
+    words: 0,
+    headingDepth: 1,
+  };
   let code: string;
   try {
     code = String(

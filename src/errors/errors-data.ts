@@ -101,6 +101,10 @@ export const Errors = define({
     title: 'MDX syntax error',
     hint: 'Check for an unclosed tag, a stray "<" or "{" (write &lt; or \\{ for the literal characters).',
   },
+  HeadingOrder: {
+    title: 'A heading that skips a level',
+    hint: "Start an angle's headings at ## and go one level deeper at a time (## then ###).",
+  },
   MdxDisallowed: {
     title: 'Not allowed in an angle',
     hint: 'Angles use Markdown plus <Fact>, <Value> and <Cite>; imports, exports, JavaScript expressions and raw tags like <script> are not allowed.',

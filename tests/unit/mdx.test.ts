@@ -72,6 +72,8 @@ describe('compileAngle', () => {
     ['[click](javascript:alert(1))', 'UnsafeUrl', 8, 1, 'javascript:alert(1)'],
     ['[plain](http://example.com)', 'UnsafeUrl', 8, 1, 'http://example.com'],
     ['# Second H1', 'MdxDisallowed', 8, 1, 'level-1 heading'],
+    ['Text\n\n### Starts too deep', 'HeadingOrder', 10, 1, '### heading follows the start of the angle'],
+    ['## One\n\nText\n\n#### Skips', 'HeadingOrder', 12, 1, '#### heading follows a ## heading'],
     ['See <Facts id="window" />', 'MdxDisallowed', 8, 5, '<Facts>'],
     ['See <Fact id={"window"} />', 'MdxDisallowed', 8, 5, 'exactly one attribute'],
     ['Broken <Fact id="window"\n\nmore', 'MdxSyntax', 8, undefined, ''],
@@ -81,6 +83,12 @@ describe('compileAngle', () => {
     expect(errors[0]).toMatchObject({ name, file: 'data/angles/x.mdx', line });
     if (column !== undefined) expect(errors[0]?.column).toBe(column);
     expect(errors[0]?.message).toContain(text);
+  });
+
+  it('accepts an outline that goes one level deeper at a time and back up', async () => {
+    const { angle, errors } = await compileBody('## A\n\n### B\n\n#### C\n\n## D\n\n### E');
+    expect(errors).toEqual([]);
+    expect(angle).toBeDefined();
   });
 
   it('suggests the right component for a misspelt one', async () => {
