@@ -129,6 +129,10 @@ export const Errors = define({
     title: 'A plan line the payer does not run',
     hint: 'The text names a kind of plan this payer does not sell: wrap it in <OnlyFor planLines="…">…</OnlyFor> (or <IfRule>) in an angle, use {{#ifRule}} or {{rulePlans}} in a template, or word it without the plan line.',
   },
+  PageMarkup: {
+    title: 'Broken markup on a page',
+    hint: 'Fix the file named: headings one level at a time, text on every link, alt text on images, unique ids.',
+  },
   KindWord: {
     title: 'Wording for another kind of item',
     hint: "This word is listed in site.yaml's audit.kindWords for the item's kind: word the text for this kind, or narrow where the angle applies.",

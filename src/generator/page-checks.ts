@@ -1,11 +1,13 @@
 // Checks the build runs on every page model before writing it, cheap enough for every page: no word from
 // site.yaml's audit.kindWords for the item's kind, and no word naming a plan line the payer does not run
-// (data/plan-lines.yaml `mentions`). A fault names the page and the file responsible for the words.
+// (data/plan-lines.yaml `mentions`), and no markup fault in the data-made fragments (page-markup.ts). A fault
+// names the page and the file responsible.
 import { createError, type DataError } from '../errors/data-error.ts';
 import type { Html } from '../html/markup.ts';
 import type { PageModel } from '../models/page-model.ts';
 import type { CheckedSite } from '../plan/check-site.ts';
 import type { Combination } from '../plan/join.ts';
+import { markupFaults, type MarkupFault } from './page-markup.ts';
 
 /** Text of a fragment as a reader sees it: tags dropped, entities of quotes and ampersands undone. */
 function visible(html: string): string {
@@ -27,7 +29,10 @@ function parts(combo: Combination | undefined, page: PageModel): { file: string;
   const fragment = (html: Html | undefined) => (html ? visible(html.__html) : '');
   const templates = 'templates/';
   return [
-    { file: `${templates}hook.hbs (or the angle's hook)`, text: fragment(page.html.hook) },
+    {
+      file: combo?.itemAngle?.hook ? `${combo.itemAngle.file} (hook)` : `${templates}hook.hbs`,
+      text: fragment(page.html.hook),
+    },
     { file: `${templates}rights.hbs`, text: fragment(page.html.rights) },
     { file: `${templates}requirements/${page.item.kind}.hbs`, text: fragment(page.html.requirements) },
     { file: combo?.payerAngle?.file ?? 'the payer angle', text: fragment(page.html.payerAngle) },
@@ -88,5 +93,34 @@ export function checkPages(site: CheckedSite, pages: readonly PageModel[]): Data
       }
     }
   }
-  return errors;
+  return [...errors, ...markupErrors(combos, pages)];
+}
+
+/** Markup faults, one error per file and kind of fault, naming the first page and how many pages have it. */
+function markupErrors(combos: Map<string, Combination>, pages: readonly PageModel[]): DataError[] {
+  const groups = new Map<string, { fault: MarkupFault; pages: number }>();
+  for (const page of pages) {
+    const combo = combos.get(page.path);
+    const files = {
+      payerAngle: combo?.payerAngle?.file,
+      angle: combo?.itemAngle?.file,
+      hook: combo?.itemAngle?.hook ? combo.itemAngle.file : undefined,
+    };
+    for (const fault of markupFaults(page, files)) {
+      const key = `${fault.file}|${fault.hint}`;
+      const group = groups.get(key);
+      if (group) group.pages++;
+      else groups.set(key, { fault, pages: 1 });
+    }
+  }
+  return [...groups.values()].map(({ fault, pages: count }) =>
+    createError(
+      'PageMarkup',
+      { file: fault.file, line: 1, column: 1 },
+      {
+        message: count > 1 ? `${fault.message} (and ${count - 1} more page(s))` : fault.message,
+        hint: fault.hint,
+      },
+    ),
+  );
 }

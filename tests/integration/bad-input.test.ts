@@ -304,6 +304,106 @@ const cases: Case[] = [
     change: async (f) => f.write('data/angles/zz-copy.mdx', await f.read(ANGLE)),
     expect: { name: 'AngleTie', file: 'data/angles/zz-copy.mdx', line: 1, column: 1 },
   },
+  {
+    name: 'an angle states a Medicare Advantage rule for a payer that runs only employer plans',
+    change: replace(
+      'data/angles/beta--step-therapy.mdx',
+      'then keep a copy of everything you send.',
+      'then keep a copy of everything you send. A reconsideration is decided within\n<Value id="ma-reconsideration-decision" />.',
+    ),
+    expect: { name: 'FactOutOfScope', file: 'data/angles/beta--step-therapy.mdx', line: 10, column: 1 },
+  },
+  {
+    name: 'an angle heading that skips a level',
+    change: replace(
+      'data/angles/beta--step-therapy.mdx',
+      'Beta reviews step-therapy',
+      '### Protocol first\n\nBeta reviews step-therapy',
+    ),
+    expect: {
+      name: 'HeadingOrder',
+      file: 'data/angles/beta--step-therapy.mdx',
+      line: 8,
+      column: 1,
+      message: '### heading follows the start of the angle',
+    },
+  },
+  {
+    name: 'an angle names a plan line its payer does not run',
+    change: replace(
+      'data/angles/beta--step-therapy.mdx',
+      'then keep a copy of everything you send.',
+      'then keep a copy of everything you send. Medicare Advantage members have other routes.',
+    ),
+    expect: {
+      name: 'PlanLineMention',
+      file: 'data/angles/beta--step-therapy.mdx',
+      line: 1,
+      message: '"Medicare Advantage" (medicare-advantage) appears on /beta/',
+    },
+  },
+  {
+    name: 'a test angle speaks of a prescriber',
+    change: replace(
+      'data/angles/gene-panel--step-therapy.mdx',
+      'hook: For a gene panel,',
+      'hook: Ask the prescriber first. For a gene panel,',
+    ),
+    expect: {
+      name: 'KindWord',
+      file: 'data/angles/gene-panel--step-therapy.mdx',
+      line: 1,
+      message: '"prescriber" appears on /',
+    },
+  },
+  {
+    name: 'a template heading that skips a level of the page outline',
+    change: async (f) =>
+      f.write('templates/rights.hbs', `${await f.read('templates/rights.hbs')}<h4>More</h4>\n`),
+    expect: {
+      name: 'PageMarkup',
+      file: 'templates/rights.hbs',
+      line: 1,
+      message: 'an h4 after its section heading (h2)',
+    },
+  },
+  {
+    name: 'a template link with no text',
+    change: async (f) =>
+      f.write(
+        'templates/next-steps.hbs',
+        `${await f.read('templates/next-steps.hbs')}<p><a href="https://example.org/"></a></p>\n`,
+      ),
+    expect: { name: 'PageMarkup', file: 'templates/next-steps.hbs', line: 1, message: 'a link with no text' },
+  },
+  {
+    name: 'a template reuses an id of the page layout',
+    change: async (f) =>
+      f.write(
+        'templates/requirements/drug.hbs',
+        `${await f.read('templates/requirements/drug.hbs')}<p id="rights">Again</p>\n`,
+      ),
+    expect: {
+      name: 'PageMarkup',
+      file: 'templates/requirements/drug.hbs',
+      line: 1,
+      message: 'id "rights" on /acme/wonderdrug/',
+    },
+  },
+  {
+    name: 'a template image without alt text',
+    change: async (f) =>
+      f.write(
+        'templates/cta.hbs',
+        `${await f.read('templates/cta.hbs')}<img src="https://example.org/seal.png">\n`,
+      ),
+    expect: { name: 'PageMarkup', file: 'templates/cta.hbs', line: 1, message: 'an image without alt text' },
+  },
+  {
+    name: 'a checkout button with no text',
+    change: write('templates/cta-button.hbs', '{{#if false}}Start{{/if}}\n'),
+    expect: { name: 'PageMarkup', file: 'templates/cta-button.hbs', line: 1, message: 'has no text' },
+  },
 ];
 
 let fixture: Fixture;
