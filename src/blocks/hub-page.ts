@@ -1,5 +1,5 @@
 // A hub (home, payer, item or reason) as the parts its layout places: its heading, description and the guides
-// under it, each with a short summary.
+// under it in groups (home: the hubs, each with a short summary).
 import type { Site } from '../schema/index.ts';
 import { headTags } from './head.ts';
 import { markup, url } from '../html/markup.ts';
@@ -10,8 +10,9 @@ import type { PageParts } from './guide-page.ts';
 export function hubParts(site: Site, hub: HubModel): PageParts {
   const groups = hub.groups.map(
     (group) =>
-      markup`<section><h2>${group.heading}</h2><ul class="hub-list">${group.links.map(
-        (link) => markup`<li><a href="${url(link.href)}">${link.title}</a><p>${link.summary}</p></li>`,
+      markup`<section><h2>${group.heading}</h2><ul class="${group.links.some((l) => l.summary !== undefined) ? 'hub-list' : 'hub-list hub-links'}">${group.links.map(
+        (link) =>
+          markup`<li><a href="${url(link.href)}">${link.title}</a>${link.summary !== undefined && markup`<p>${link.summary}</p>`}</li>`,
       )}</ul></section>`,
   );
   const empty = hub.groups.length === 0 && markup`<p>No reviewed guides are published here yet.</p>`;

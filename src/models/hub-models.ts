@@ -1,5 +1,6 @@
-// Hub pages: home, one per payer, item and reason. Each lists the indexable guides under it with a short
-// summary, so every indexable page is two clicks from home (home → hub → page).
+// Hub pages: home, one per payer, item and reason. Each lists the indexable guides under it, grouped by the next
+// dimension and named by the last one (on Cigna's hub, under "Keytruda": "Step therapy"), so every indexable page is
+// two clicks from home (home → hub → page) and a hub of 500 guides stays a page a phone can load.
 import type { TextTemplateName } from '../content/templates.ts';
 import type { CheckedSite } from '../plan/check-site.ts';
 import { decideHub, type Robots } from '../plan/index-policy.ts';
@@ -12,7 +13,8 @@ import { breadcrumbList, medicalWebPage, type Crumb } from './structured-data.ts
 export interface HubLink {
   href: string;
   title: string;
-  summary: string;
+  /** A sentence under the link (home's hub links); guide links in a group need none, the group names them. */
+  summary?: string;
 }
 
 export interface HubGroup {
@@ -46,7 +48,6 @@ function latest(dates: (string | undefined)[]): string | undefined {
 
 const HOME_CRUMB: Crumb = { name: 'Home', path: HOME_PATH };
 
-const link = (p: PageModel): HubLink => ({ href: p.path, title: p.title, summary: p.description });
 const isIndexable = (p: { robots: Robots }) => p.robots === 'index, follow';
 
 /** What a hub is made of, before it becomes a model. */
@@ -95,7 +96,7 @@ class Hubs {
       description,
       robots: decideHub(kind, spec.listed.length),
       groups: spec.groups.filter((g) => g.links.length > 0),
-      others: spec.others.map(link),
+      others: spec.others.map((p) => ({ href: p.path, title: p.title })),
       canonical: canonicalUrl(config, path),
       breadcrumb: crumbs,
       ...(lastmod && { lastmod }),
@@ -111,7 +112,12 @@ class Hubs {
     kind: 'payer' | 'item' | 'reason',
     entity: { slug: string; name: string },
     head: { path: string; h1: string; context: object },
-    groups: { of: (p: PageModel) => string; rows: readonly { slug: string; name: string }[] },
+    groups: {
+      of: (p: PageModel) => string;
+      rows: readonly { slug: string; name: string }[];
+      /** The link's text inside its group: the dimension neither the hub nor the group names. */
+      label: (p: PageModel) => string;
+    },
   ): HubModel {
     const own = this.pagesOf[kind].get(entity.slug) ?? [];
     const listed = own.filter(isIndexable);
@@ -125,7 +131,7 @@ class Hubs {
       crumbs: [HOME_CRUMB, { name: entity.name, path: head.path }],
       groups: groups.rows.map((row) => ({
         heading: row.name,
-        links: (grouped.get(row.slug) ?? []).map(link),
+        links: (grouped.get(row.slug) ?? []).map((p) => ({ href: p.path, title: groups.label(p) })),
       })),
       listed,
       others: own.filter((p) => !isIndexable(p)),
@@ -134,17 +140,29 @@ class Hubs {
 
   payer(payer: Payer): HubModel {
     const head = { path: payerHubPath(payer.slug), h1: `${payer.name} denials`, context: { payer } };
-    return this.entity('payer', payer, head, { of: (p) => p.item.slug, rows: this.site.data.items });
+    return this.entity('payer', payer, head, {
+      of: (p) => p.item.slug,
+      rows: this.site.data.items,
+      label: (p) => p.reason.name,
+    });
   }
 
   item(item: Item): HubModel {
     const head = { path: itemHubPath(item.slug), h1: `${item.name} denied`, context: { item } };
-    return this.entity('item', item, head, { of: (p) => p.reason.slug, rows: this.site.data.reasons });
+    return this.entity('item', item, head, {
+      of: (p) => p.reason.slug,
+      rows: this.site.data.reasons,
+      label: (p) => p.payer.name,
+    });
   }
 
   reason(reason: Reason): HubModel {
     const head = { path: reasonHubPath(reason.slug), h1: `Denied for ${reason.phrase}`, context: { reason } };
-    return this.entity('reason', reason, head, { of: (p) => p.payer.slug, rows: this.site.data.payers });
+    return this.entity('reason', reason, head, {
+      of: (p) => p.payer.slug,
+      rows: this.site.data.payers,
+      label: (p) => p.item.name,
+    });
   }
 
   /** Home links the hubs that list at least one indexable guide; the others are still built for breadcrumbs. */

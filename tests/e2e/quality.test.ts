@@ -1,20 +1,16 @@
 // Quality gates in a real browser and real validators, on a built fixture served the way the CDN serves it:
 // what a visitor sees, accessibility (axe-core), HTML validity (Nu HTML Checker), structured data (Google's
 // rules via @adobe/structured-data-validator), page weight and third-party requests, and script injection.
-import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import Validator from '@adobe/structured-data-validator';
-import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild, type BuildRun } from '../helpers/build.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { accessibilityProblems, htmlErrors, structuredDataErrors } from '../helpers/gates.ts';
 import { makeFixture, PROJECT_ROOT, type Fixture } from '../helpers/fixture.ts';
 import { serveDist, type StaticHost } from '../helpers/static-host.ts';
 
-const run = promisify(execFile);
 export const ARTIFACTS = path.join(PROJECT_ROOT, 'tests/artifacts');
 
 /** One page of every template: each item kind, a noindex guide, every hub kind, and the 404 page. */
@@ -275,19 +271,6 @@ describe('the visitor page', () => {
   });
 });
 
-/** axe-core in the page; serious and critical violations fail, and so do broken heading order and missing alt. */
-export async function accessibilityProblems(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: an injected <script> tag would (rightly) be blocked by the CSP.
-  await page.evaluate(axe.source);
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }),
-  )) as axe.AxeResults;
-  const alwaysFail = new Set(['heading-order', 'image-alt', 'page-has-heading-one', 'landmark-one-main']);
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || alwaysFail.has(v.id))
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 describe('deadline calculator', () => {
   const firstRow = (page: Page) => page.locator('.calculator-result li').first();
   const rowText = (page: Page, label: string) =>
@@ -381,25 +364,6 @@ describe('accessibility (axe-core)', () => {
   });
 });
 
-/** Nu HTML Checker errors for the given HTML files (warnings are not failures). */
-export async function htmlErrors(files: string[]): Promise<string[]> {
-  const jar = path.join(PROJECT_ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
-  try {
-    await run('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], {
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return [];
-  } catch (e) {
-    const { stderr } = e as { stderr: string };
-    const messages = (
-      JSON.parse(stderr) as { messages: { type: string; url: string; message: string; lastLine?: number }[] }
-    ).messages;
-    return messages
-      .filter((m) => m.type === 'error')
-      .map((m) => `${path.basename(path.dirname(m.url))}:${m.lastLine}: ${m.message}`);
-  }
-}
-
 describe('HTML validity (Nu HTML Checker)', () => {
   const fileOf = (pathname: string) =>
     path.join(build.outDir, pathname.endsWith('/') ? path.join(pathname, 'index.html') : pathname);
@@ -419,21 +383,6 @@ describe('HTML validity (Nu HTML Checker)', () => {
     expect((await htmlErrors([broken])).length).toBeGreaterThan(0);
   }, 120_000);
 });
-
-/** Errors from Google's structured-data rules for every JSON-LD block of the given HTML. */
-export async function structuredDataErrors(html: string): Promise<string[]> {
-  const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
-    (m) => JSON.parse(m[1]!) as { '@type': string },
-  );
-  const jsonld: Record<string, object[]> = {};
-  for (const block of blocks) (jsonld[block['@type']] ??= []).push(block);
-  const issues = (await new Validator(undefined).validate({ jsonld })) as {
-    severity: string;
-    issueMessage: string;
-    rootType: string;
-  }[];
-  return issues.filter((i) => i.severity === 'ERROR').map((i) => `${i.rootType}: ${i.issueMessage}`);
-}
 
 describe('structured data', () => {
   it.each(Object.entries(SAMPLE).filter(([kind]) => kind !== 'notFound'))(

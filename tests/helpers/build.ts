@@ -66,3 +66,14 @@ export async function runBuildOf(root: string, outDir: string, extra: string[] =
     return { code: err.code ?? 1, stdout: err.stdout ?? '', stderr: err.stderr ?? '', outDir };
   }
 }
+
+/** Where the tests build the real site (data/ of this checkout). */
+export const REAL_BUILD_DIR = path.join(PROJECT_ROOT, '.tmp', 'real-build');
+
+/**
+ * Builds the real site into REAL_BUILD_DIR. Not forced: when another test file already built the same inputs,
+ * the build finds its output up to date, so the real-build tests share one build.
+ */
+export function buildRealSite(): Promise<BuildRun> {
+  return runBuildOf(PROJECT_ROOT, REAL_BUILD_DIR);
+}

@@ -1,13 +1,12 @@
 // The content audit over every page of the real build of data/: what a reader sees in <main> is held against the
 // data it came from. No rule cited where it does not hold, no word naming a plan line the payer does not run for
 // this item, no word from the item kind's deny list, and the calculator offers exactly the payer's plan lines.
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mainText } from '../../src/measure/visible-text.ts';
 import type { CheckedSite } from '../../src/plan/check-site.ts';
 import { checkSite } from '../../src/plan/check-site.ts';
 import { factHolds, pageScope, type PageScope } from '../../src/plan/page-scope.ts';
-import { runBuildOf } from '../helpers/build.ts';
+import { buildRealSite, REAL_BUILD_DIR } from '../helpers/build.ts';
 import { readBuiltPages, type BuiltPage } from '../helpers/dist.ts';
 import { PROJECT_ROOT } from '../helpers/fixture.ts';
 
@@ -24,8 +23,8 @@ let site: CheckedSite;
 let guides: GuidePage[];
 
 beforeAll(async () => {
-  const outDir = path.join(PROJECT_ROOT, '.tmp', 'audit-build');
-  const build = await runBuildOf(PROJECT_ROOT, outDir, ['--force']);
+  const outDir = REAL_BUILD_DIR;
+  const build = await buildRealSite();
   expect(build.code, build.stderr + build.stdout).toBe(0);
   site = (await checkSite({ root: PROJECT_ROOT })).site!;
   const combos = new Map(site.join.combinations.map((c) => [c.path, c]));

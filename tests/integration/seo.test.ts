@@ -185,7 +185,7 @@ describe('per-page metadata', () => {
 });
 
 describe('hubs', () => {
-  it('builds home, payer, item and reason hubs listing their indexable guides with summaries', () => {
+  it('builds home, payer, item and reason hubs listing their indexable guides by name, grouped', () => {
     const expected = [
       '/',
       '/acme/',
@@ -200,7 +200,12 @@ describe('hubs', () => {
     const acme = byPath('/acme/');
     const listed = acme.dom.querySelectorAll('.hub-list a').map((a) => a.getAttribute('href'));
     expect(listed).toEqual(['/acme/wonderdrug/step-therapy/']);
-    expect(acme.dom.querySelector('.hub-list p')?.text).toContain('Appeal deadlines');
+    // On a payer hub the group names the item and the link the reason; home's hub links keep a summary.
+    expect(acme.dom.querySelector('.hub-list')?.closest('section')?.querySelector('h2')?.text).toBe(
+      'Wonderdrug',
+    );
+    expect(acme.dom.querySelector('.hub-list a')?.text).toBe('Step therapy');
+    expect(byPath('/').dom.querySelector('.hub-list p')?.text.length).toBeGreaterThan(20);
     expect(meta(byPath('/items/knee-scope/'), 'robots')).toBe('index, follow');
     expect(meta(byPath('/reasons/prior-authorization/'), 'robots')).toBe('index, follow');
   });
