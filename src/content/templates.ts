@@ -1,5 +1,6 @@
 // Loads the editor-owned text templates in templates/, compiles each once per build in strict mode, and
 // lists the facts they cite so `check` can verify them without rendering a page.
+import { headingBase, templateOutlineErrors } from './template-outline.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createError, relativeFile, type DataError } from '../errors/data-error.ts';
@@ -121,6 +122,7 @@ export async function loadTemplates(
       continue;
     }
     const source = await readFile(absolute, 'utf8');
+    if (!isText(name)) errors.push(...templateOutlineErrors(file, source, headingBase(name)));
     try {
       collectFactUses(hbs.parse(source) as unknown as HbsNode, file, factUses);
       const options = { ...COMPILE_OPTIONS, noEscape: isText(name) };

@@ -2,6 +2,7 @@
 // level of the page's outline, a link with no text, an id used twice, an image without alt text, and a checkout link
 // without its tracking parameters. Each fault names the page and the file whose text made the fragment. The layout's
 // own markup is code, judged by the tests and the real-build gate (tests/e2e/real-build.test.ts).
+import { headingBase } from '../content/template-outline.ts';
 import type { PageModel } from '../models/page-model.ts';
 
 export interface MarkupFault {
@@ -63,20 +64,24 @@ function imageFaults(fragment: Fragment): string[] {
 
 function fragments(page: PageModel, files: FragmentFiles): Fragment[] {
   const { html } = page;
-  const t = (name: string) => `templates/${name}.hbs`;
+  const template = (name: string, fragment: { __html: string }): Fragment => ({
+    file: `templates/${name}.hbs`,
+    html: fragment.__html,
+    under: headingBase(name),
+  });
   const list: (Fragment | undefined)[] = [
-    { file: files.hook ?? t('hook'), html: html.hook.__html, under: 0 },
-    { file: t('rights'), html: html.rights.__html, under: 2 },
-    { file: t(`requirements/${page.item.kind}`), html: html.requirements.__html, under: 2 },
+    { ...template('hook', html.hook), ...(files.hook && { file: files.hook }) },
+    template('rights', html.rights),
+    template(`requirements/${page.item.kind}`, html.requirements),
     html.payerAngle && {
       file: files.payerAngle ?? 'the payer angle',
       html: html.payerAngle.__html,
       under: 2,
     },
     html.angle && { file: files.angle ?? 'the angle', html: html.angle.__html, under: 2 },
-    { file: t('next-steps'), html: html.nextSteps.__html, under: 2 },
-    { file: t('cta'), html: html.cta.__html, under: 0 },
-    { file: t('cta-price'), html: html.ctaPrice.__html, under: 0 },
+    template('next-steps', html.nextSteps),
+    template('cta', html.cta),
+    template('cta-price', html.ctaPrice),
   ];
   return list.filter((f): f is Fragment => f !== undefined);
 }

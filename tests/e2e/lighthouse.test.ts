@@ -1,5 +1,6 @@
 // Lighthouse on one page of each item kind, in headless Chromium: performance, accessibility, best practices and
-// SEO must each score at least 95 (mobile form factor, simulated throttling).
+// SEO must each score at least 95 (mobile form factor, simulated throttling). Scores vary from run to run on a busy
+// machine, so each page is audited three times and the median counts, as Lighthouse CI recommends.
 import lighthouse from 'lighthouse';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,18 +39,25 @@ describe('Lighthouse', () => {
   it.each(Object.entries(PAGES))(
     '%s page scores at least 95 in every category',
     async (_kind, pathname) => {
-      const result = await lighthouse(`${host.origin}${pathname}`, {
-        port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-      });
-      const scores = Object.fromEntries(
-        Object.entries(result!.lhr.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]),
-      );
-      for (const [id, score] of Object.entries(scores))
-        expect(score, `${id}: ${JSON.stringify(scores)}`).toBeGreaterThanOrEqual(95);
+      const runs: Record<string, number>[] = [];
+      for (let i = 0; i < 3; i++) {
+        const result = await lighthouse(`${host.origin}${pathname}`, {
+          port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        });
+        runs.push(
+          Object.fromEntries(
+            Object.entries(result!.lhr.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]),
+          ),
+        );
+      }
+      for (const id of Object.keys(runs[0]!)) {
+        const median = runs.map((r) => r[id]!).sort((a, b) => a - b)[1]!;
+        expect(median, `${id}: ${JSON.stringify(runs)}`).toBeGreaterThanOrEqual(95);
+      }
     },
-    120_000,
+    300_000,
   );
 });

@@ -361,10 +361,11 @@ const cases: Case[] = [
     change: async (f) =>
       f.write('templates/rights.hbs', `${await f.read('templates/rights.hbs')}<h4>More</h4>\n`),
     expect: {
-      name: 'PageMarkup',
+      name: 'HeadingOrder',
       file: 'templates/rights.hbs',
-      line: 1,
-      message: 'an h4 after its section heading (h2)',
+      line: 2,
+      column: 1,
+      message: "<h4> follows the section's <h2>",
     },
   },
   {
