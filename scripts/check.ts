@@ -22,7 +22,7 @@ await runCommand(async () => {
       `check: ${site.data.payers.length} payers, ${site.data.items.length} items, ${site.data.reasons.length} reasons, ` +
         `${site.data.facts.size} facts, ${site.data.angles.length} angles → ${counts.indexable} indexable, ` +
         `${counts.noindex} noindex, ${counts.skipped} not built, ${site.join.inapplicable.length} inapplicable (${seconds}s)\n` +
-        '  (by angles; the build and the report also apply the near-duplicate rule, which needs rendered pages)\n',
+        '  (by angles; the build and the report also apply the uniqueness measure, which reads the rendered pages)\n',
     );
   }
   return code;

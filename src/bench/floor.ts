@@ -43,7 +43,7 @@ const PAGE = `<!doctype html>
 <main>
 <h1>{{title}}</h1>
 <p class="hook">{{hook}}</p>
-{{#if payerAngle}}<section class="payer-angle">{{{payerAngle}}}</section>{{/if}}
+{{#if payerItem}}<section class="payer-item">{{{payerItem}}}</section>{{/if}}
 {{#if itemAngle}}<section class="item-angle">{{{itemAngle}}}</section>{{/if}}
 <ol class="sources">
 {{#each sources}}<li id="source-{{n}}"><a href="{{url}}">{{citation}}</a></li>
@@ -117,9 +117,10 @@ export async function renderFloor(
         if (reason.appliesTo && !reason.appliesTo.includes(item.kind)) continue;
         const full = angles.get(`${payer.slug}|${item.slug}|${reason.slug}`);
         const itemAngle = full ?? angles.get(`|${item.slug}|${reason.slug}`);
-        const payerAngle = full ? undefined : angles.get(`${payer.slug}||${reason.slug}`);
+        // A guide shows the payer × item note; the payer × reason angle is on the payer's hub.
+        const payerItem = angles.get(`${payer.slug}|${item.slug}|`);
         const citations = new Citations(facts);
-        const payerHtml = payerAngle && renderAngleBody(payerAngle.compiled, citations.components()).__html;
+        const payerHtml = payerItem && renderAngleBody(payerItem.compiled, citations.components()).__html;
         const itemHtml = itemAngle && renderAngleBody(itemAngle.compiled, citations.components()).__html;
         const route = `${payer.slug}/${item.slug}/${reason.slug}`;
         const html = page({
@@ -128,7 +129,7 @@ export async function renderFloor(
           description: `${item.name} denied by ${payer.name}: ${reason.name.toLowerCase()}. Deadlines, rights and a letter.`,
           canonical: `${site.origin}/${route}/`,
           hook: itemAngle?.hook ?? reason.hook,
-          payerAngle: payerHtml,
+          payerItem: payerHtml,
           itemAngle: itemHtml,
           sources: citations.used().map((f, i) => ({ n: i + 1, url: f.url, citation: f.citation })),
           checkout: site.checkout.url,

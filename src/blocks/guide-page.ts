@@ -4,6 +4,7 @@ import type { Site } from '../schema/index.ts';
 import { headTags } from './head.ts';
 import { markup, url, type Html } from '../html/markup.ts';
 import type { PageModel } from '../models/page-model.ts';
+import { payerHubPath } from '../plan/urls.ts';
 import { renderBreadcrumb } from './breadcrumb.ts';
 import { renderChecklist } from './checklist.ts';
 import { renderCtaBlock, renderStickyCta } from './cta.ts';
@@ -34,12 +35,11 @@ function section(id: string, heading: string, body: Html | undefined, className 
   return markup`<section aria-labelledby="${id}"${classes}><h2 id="${id}">${heading}</h2>${body}</section>`;
 }
 
-/** The rules that bear on this kind of denial and hold for this payer's plans, each with its footnote. */
-function renderRules(page: PageModel): Html {
-  if (!page.rules.length) return markup``;
-  return markup`<ul class="rules">${page.rules.map(
-    (rule) =>
-      markup`<li>${rule.statement}<sup class="cite"><a href="${url(`#source-${rule.n}`)}" aria-label="Source ${rule.n}: ${rule.citation}">[${rule.n}]</a></sup></li>`,
+/** The plan lines whose rules reach this page, each linked to its hub's rules for this kind of denial. */
+function renderPlanLinks(page: PageModel): Html {
+  if (!page.planLinks.length) return markup``;
+  return markup`<ul class="hub-links plan-links">${page.planLinks.map(
+    (link) => markup`<li><a href="${url(link.href)}">${link.label}</a></li>`,
   )}</ul>`;
 }
 
@@ -53,13 +53,25 @@ function renderGuide(page: PageModel): Html {
     page.html.hook,
     renderCtaBlock(page, 'top'),
     renderToc(page),
-    section('rights', 'Your appeal rights', markup`${page.html.rights}${renderRules(page)}`),
-    renderDeadlineCalculator(page),
+    section(
+      'rights',
+      'Your appeal rights',
+      markup`${page.html.rights}${renderPlanLinks(page)}${
+        page.payerAngleLink &&
+        markup`<p><a href="${url(page.payerAngleLink.href)}">${page.payerAngleLink.label}</a>, with the routes and rules that apply there, is on ${payer.shortName}'s appeal page.</p>`
+      }`,
+    ),
+    renderDeadlineCalculator(page, payerHubPath(payer.slug)),
     section('requirements', `What ${payer.shortName} typically requires`, page.html.requirements),
-    section('payer-angle', `How ${payer.shortName} handles ${reasonName} appeals`, page.html.payerAngle),
+    section('payer-item', `${payer.shortName}'s policy for ${item.name}`, page.html.payerItem),
     section('angle', `${item.name}: the ${reasonName} angle`, page.html.angle, 'angle'),
     renderCtaBlock(page, 'after-angle'),
   ]}<section aria-labelledby="next-steps" class="next-steps"><h2 id="next-steps">Next steps</h2>${page.html.nextSteps}${renderChecklist(page)}</section>${renderSourcesList(page.sources)}</article>${renderRelatedLinks(page)}`;
+}
+
+/** What <main> holds on a guide page: the breadcrumb and the guide (the uniqueness measure reads this). */
+export function guideMainHtml(page: PageModel): string {
+  return `${renderBreadcrumb(page.breadcrumb).__html}${renderGuide(page).__html}`;
 }
 
 export function guideParts(site: Site, page: PageModel): PageParts {

@@ -9,13 +9,13 @@ export function renderRelatedLinks(page: PageModel): Html {
       links: page.related.sameItemOtherReasons,
     },
     {
-      heading: `${page.item.name} denied for the same reason by other payers`,
+      heading: `${page.item.name} denied for ${page.reason.name.toLowerCase()} by other payers`,
       links: page.related.sameReasonOtherPayers,
     },
   ].filter((g) => g.links.length > 0);
   if (!groups.length) return markup``;
   return markup`<nav aria-labelledby="related-heading" class="related"><h2 id="related-heading">Related pages</h2>${groups.map(
     (g) =>
-      markup`<h3>${g.heading}</h3><ul>${g.links.map((l) => markup`<li><a href="${url(l.href)}">${l.label}</a></li>`)}</ul>`,
+      markup`<h3>${g.heading}</h3><ul class="hub-links">${g.links.map((l) => markup`<li><a href="${url(l.href)}">${l.label}</a></li>`)}</ul>`,
   )}</nav>`;
 }

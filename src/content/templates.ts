@@ -18,7 +18,7 @@ export class TemplateRenderError extends Error {
   }
 }
 
-const HUB_KINDS = ['home', 'payer', 'item', 'reason'] as const;
+const HUB_KINDS = ['home', 'payer', 'item', 'reason', 'plan'] as const;
 
 /**
  * Templates that write plain text (a title, a button label): they are compiled without HTML escaping, and the

@@ -91,7 +91,13 @@ function checkReferences(
 }
 
 /** The compiled body's fact ids and its length. */
-function checkBody(compiled: CompiledAngle, ctx: AngleContext, file: string, bodyLine: number): DataError[] {
+function checkBody(
+  compiled: CompiledAngle,
+  ctx: AngleContext,
+  file: string,
+  bodyLine: number,
+  payerItem: boolean,
+): DataError[] {
   const errors: DataError[] = [];
   const facts = ctx.facts;
   for (const use of compiled.factUses) {
@@ -112,7 +118,8 @@ function checkBody(compiled: CompiledAngle, ctx: AngleContext, file: string, bod
     );
   }
   if (ctx.site) {
-    const { min, max } = ctx.site.angleWords;
+    // A payer × item note says what one policy says, so it has its own, shorter range.
+    const { min, max } = payerItem ? ctx.site.angleWords.payerItem : ctx.site.angleWords;
     if (compiled.words < min || compiled.words > max) {
       errors.push(
         createError(
@@ -127,6 +134,10 @@ function checkBody(compiled: CompiledAngle, ctx: AngleContext, file: string, bod
 }
 
 /** One angle, checked; the angle itself only when it has no error. */
+const isPayerItem = (
+  fm: { payer?: string | undefined; item?: string | undefined; reason?: string | undefined } | undefined,
+) => Boolean(fm?.payer && fm.item && !fm.reason);
+
 export async function validateAngle(
   loaded: LoadedAngle,
   ctx: AngleContext,
@@ -150,7 +161,9 @@ export async function validateAngle(
     ...(parsed.success ? [] : issuesToErrors(fm, angleFrontmatterSchema, parsed.error.issues)),
     ...compiled.errors,
     ...(parsed.success ? checkReferences(fm, parsed.data, ctx, file) : []),
-    ...(compiled.angle ? checkBody(compiled.angle, ctx, file, loaded.bodyLine) : []),
+    ...(compiled.angle
+      ? checkBody(compiled.angle, ctx, file, loaded.bodyLine, isPayerItem(parsed.data))
+      : []),
   ];
   if (!parsed.success || !compiled.angle || errors.some((e) => e.severity === 'error')) return { errors };
   return { angle: { ...parsed.data, file, hash: loaded.hash, compiled: compiled.angle }, errors };

@@ -16,6 +16,7 @@ export const RESERVED_SLUGS = new Set([
   'favicon',
   'items',
   'payers',
+  'plans',
   'reasons',
   'robots',
   'sitemap',

@@ -169,6 +169,50 @@ function reportMissingTables(tables: LoadedData['tables'], errors: DataError[]):
   }
 }
 
+/** A payer's appeal routes and figures: read on a real day, and for plan lines the payer runs. */
+function checkAppealRoutes(
+  tables: LoadedData['tables'],
+  payers: Payer[],
+  today: string,
+  errors: DataError[],
+) {
+  const source = tables.payers;
+  if (!source) return;
+  const rows = source.doc.toJS() as { slug?: string }[] | null;
+  for (const payer of payers) {
+    const index = rows?.findIndex((row) => row?.slug === payer.slug) ?? -1;
+    if (index < 0) continue;
+    payer.appeals.forEach((route, r) => {
+      checkDate(
+        route.checked,
+        today,
+        locate(source, [index, 'appeals', r, 'checked']),
+        'appeals › checked',
+        errors,
+      );
+      route.planLines.forEach((line, l) => {
+        if (payer.planLines.includes(line)) return;
+        errors.push(
+          createError('InvalidValue', locate(source, [index, 'appeals', r, 'planLines', l]), {
+            field: `${payer.slug} › appeals › planLines`,
+            message: `"${line}" is not one of ${payer.slug}'s planLines (${payer.planLines.join(', ')}).`,
+            hint: 'List a route only for a plan line the payer runs.',
+          }),
+        );
+      });
+    });
+    payer.figures.forEach((figure, f) =>
+      checkDate(
+        figure.checked,
+        today,
+        locate(source, [index, 'figures', f, 'checked']),
+        'figures › checked',
+        errors,
+      ),
+    );
+  }
+}
+
 export async function validateData(loaded: LoadedData, options: ValidateOptions = {}) {
   const today = options.today ?? currentDate();
   const errors: DataError[] = [...loaded.errors];
@@ -185,6 +229,7 @@ export async function validateData(loaded: LoadedData, options: ValidateOptions 
   const planLines = validatePlanLines(tables, errors);
   const holidays = validateHolidays(tables, errors);
   checkReasonRules(tables, reasons, facts, errors);
+  checkAppealRoutes(tables, payers, today, errors);
 
   // References are checked against every slug written in a table, even on entries with other errors, so one
   // broken row does not cascade into "unknown slug" errors in every angle that names it.

@@ -2,12 +2,10 @@
 // into place. Any failure leaves the previous output folder exactly as it was. buildSite() is the list of steps;
 // each step is a module of this folder.
 import { writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { BuildError, toFailure } from '../errors/build-error.ts';
 import { hasErrors, sortErrors } from '../errors/data-error.ts';
 import { auditContent } from '../models/content-audit.ts';
-import type { NearDuplicateMemo } from '../measure/near-duplicates.ts';
 import { checkSite, type CheckedSite } from '../plan/check-site.ts';
 import type { Site } from '../schema/index.ts';
 import { stageOutput, type StagedOutput } from './atomic-output.ts';
@@ -24,7 +22,7 @@ import { renderWithShells } from './render-with-shells.ts';
 import { copyShards, shardLabel, shareOf, type Shard } from './shards.ts';
 import { checkPages } from './page-checks.ts';
 import { prepareShells, readSiteSettings, type ShellSet } from './shells.ts';
-import { renderSite, renderSiteInThreads, type RenderedSite } from './site-models.ts';
+import { renderSite, type RenderedSite } from './site-models.ts';
 import { emptySummary, summarizeSite, type BuildSummary } from './summary.ts';
 
 export type { BuildSummary } from './summary.ts';
@@ -84,15 +82,6 @@ class BuildRun {
   get withShells(): boolean {
     return !this.options.render && !this.options.mergeShards;
   }
-}
-
-/** From this many combinations, the near-duplicate comparison runs on a second thread beside the page models. */
-const THREADED_MODELS = 1000;
-
-/** The page models, on two threads when the site is large and a second core is there. */
-function modelsFor(site: CheckedSite, memo?: NearDuplicateMemo): Promise<RenderedSite> | RenderedSite {
-  const threaded = site.join.combinations.length >= THREADED_MODELS && availableParallelism() > 1;
-  return threaded ? renderSiteInThreads(site, memo) : renderSite(site, memo);
 }
 
 /** Nothing the build reads has changed since this output was written: it is already the result. */
@@ -194,13 +183,8 @@ async function produce(
   const linking = incremental ? linkTreeInThread(run.outDir, staged.dir) : undefined;
   if (linking) staged.onInterrupt(linking.stop);
   try {
-    // Near-duplicate results of the previous build hold while the code and settings are the same.
-    const memo: NearDuplicateMemo = {
-      previous: (previousState?.renderHash === currentRender && previousState.nearDuplicates) || {},
-      next: {},
-    };
-    const rendered = await run.timed('page models', () => modelsFor(site, memo));
-    const pageErrors = checkPages(site, rendered.pages);
+    const rendered = await run.timed('page models', () => renderSite(site));
+    const pageErrors = checkPages(site, rendered.pages, rendered.hubs);
     if (pageErrors.length) {
       run.summary.errors = sortErrors([...run.summary.errors, ...pageErrors]);
       await shellRun?.stop();
@@ -233,12 +217,7 @@ async function produce(
     }
     await finishOutput(run, site, rendered, share, staged, hashes.inputs);
     if (!run.options.shard && !run.options.mergeShards) {
-      const nearDuplicates = memo.next;
-      await writeState(stateFile, {
-        renderHash: currentRender,
-        models: models ?? fingerprintAll(),
-        nearDuplicates,
-      });
+      await writeState(stateFile, { renderHash: currentRender, models: models ?? fingerprintAll() });
     }
   } catch (e) {
     await shellRun?.stop();

@@ -3,7 +3,6 @@
 import { rmdirSync, rmSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { NearDuplicate } from '../measure/near-duplicates.ts';
 import { fingerprint } from './input-hash.ts';
 import { scanFolder } from './output-folder.ts';
 import type { RenderedSite } from './site-models.ts';
@@ -12,8 +11,6 @@ import type { RenderedSite } from './site-models.ts';
 export interface BuildState {
   renderHash: string;
   models: Record<string, string>;
-  /** Near-duplicate results by group (see NearDuplicateMemo). */
-  nearDuplicates?: Record<string, NearDuplicate[]>;
 }
 
 export const statePath = (root: string, outDir: string) =>

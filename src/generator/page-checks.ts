@@ -7,6 +7,8 @@ import type { Html } from '../html/markup.ts';
 import type { PageModel } from '../models/page-model.ts';
 import type { CheckedSite } from '../plan/check-site.ts';
 import type { Combination } from '../plan/join.ts';
+import { payerHubPath } from '../plan/urls.ts';
+import type { HubModel } from '../models/hub-models.ts';
 import { markupFaults, type MarkupFault } from './page-markup.ts';
 
 /** Text of a fragment as a reader sees it: tags dropped, entities of quotes and ampersands undone. */
@@ -35,11 +37,10 @@ function parts(combo: Combination | undefined, page: PageModel): { file: string;
     },
     { file: `${templates}rights.hbs`, text: fragment(page.html.rights) },
     { file: `${templates}requirements/${page.item.kind}.hbs`, text: fragment(page.html.requirements) },
-    { file: combo?.payerAngle?.file ?? 'the payer angle', text: fragment(page.html.payerAngle) },
+    { file: combo?.payerItemNote?.file ?? 'the payer × item note', text: fragment(page.html.payerItem) },
     { file: combo?.itemAngle?.file ?? 'the angle', text: fragment(page.html.angle) },
     { file: `${templates}next-steps.hbs`, text: fragment(page.html.nextSteps) },
     { file: `${templates}cta.hbs`, text: fragment(page.html.cta) },
-    { file: 'data/facts.yaml (a reason rule)', text: page.rules.map((r) => r.statement).join(' ') },
     { file: 'data/reasons.yaml or the angle (checklist)', text: page.checklist.join(' ') },
     {
       file: 'data/plan-lines.yaml (calculator)',
@@ -55,7 +56,19 @@ function parts(combo: Combination | undefined, page: PageModel): { file: string;
   ];
 }
 
-export function checkPages(site: CheckedSite, pages: readonly PageModel[]): DataError[] {
+/** Where a text is shown: the page, its payer's slug and plan lines, the kinds of item it speaks of. */
+interface Place {
+  path: string;
+  payer: string;
+  lines: readonly string[];
+  kinds: readonly string[];
+}
+
+export function checkPages(
+  site: CheckedSite,
+  pages: readonly PageModel[],
+  hubs: readonly HubModel[] = [],
+): DataError[] {
   const denied = Object.fromEntries(
     Object.entries(site.data.site.audit.kindWords).map(([kind, words]) => [kind, pattern(words ?? [])]),
   );
@@ -67,31 +80,51 @@ export function checkPages(site: CheckedSite, pages: readonly PageModel[]): Data
     reported.add(key);
     errors.push(createError(name, { file: file.split(' ')[0]!, line: 1, column: 1 }, { message }));
   };
-  const combos = new Map(site.join.combinations.map((c) => [c.path, c]));
-  for (const page of pages) {
-    const combo = combos.get(page.path);
-    const deny = denied[page.item.kind];
-    const absent = mentions.filter((m) => m.pattern && !combo?.payer.planLines.includes(m.line));
-    for (const part of parts(combo, page)) {
-      const found = deny?.exec(part.text)?.[1];
+  const check = (place: Place, part: { file: string; text: string }) => {
+    for (const kind of place.kinds) {
+      const found = denied[kind]?.exec(part.text)?.[1];
       if (found)
         report(
           'KindWord',
           part.file,
-          `${part.file}|${found.toLowerCase()}|${page.item.kind}`,
-          `"${found}" appears on ${page.path}, a ${page.item.kind} page (from ${part.file}).`,
+          `${part.file}|${found.toLowerCase()}|${kind}`,
+          `"${found}" appears on ${place.path}, in text for a ${kind} (from ${part.file}).`,
         );
-      for (const { line, pattern: mention } of absent) {
-        const named = mention!.exec(part.text)?.[1];
-        if (named)
-          report(
-            'PlanLineMention',
-            part.file,
-            `${part.file}|${line}|${page.payer.slug}`,
-            `"${named}" (${line}) appears on ${page.path}, but ${page.payer.slug} runs no ${line} plans (from ${part.file}).`,
-          );
-      }
     }
+    for (const { line, pattern: mention } of mentions) {
+      if (!mention || place.lines.includes(line)) continue;
+      const named = mention.exec(part.text)?.[1];
+      if (named)
+        report(
+          'PlanLineMention',
+          part.file,
+          `${part.file}|${line}|${place.payer}`,
+          `"${named}" (${line}) appears on ${place.path}, but ${place.payer} runs no ${line} plans (from ${part.file}).`,
+        );
+    }
+  };
+  const combos = new Map(site.join.combinations.map((c) => [c.path, c]));
+  for (const page of pages) {
+    const combo = combos.get(page.path);
+    const place = {
+      path: page.path,
+      payer: page.payer.slug,
+      lines: combo?.payer.planLines ?? [],
+      kinds: [page.item.kind],
+    };
+    for (const part of parts(combo, page)) check(place, part);
+  }
+  // A payer's hub shows its payer × reason angles, each rendered for the kinds of item it is about.
+  const payers = new Map(site.data.payers.map((p) => [payerHubPath(p.slug), p]));
+  for (const hub of hubs) {
+    const payer = payers.get(hub.path);
+    if (!payer || !hub.rules) continue;
+    for (const section of hub.rules.sections)
+      for (const part of section.parts)
+        check(
+          { path: hub.path, payer: payer.slug, lines: payer.planLines, kinds: part.kinds },
+          { file: section.file ?? 'a payer angle', text: visible(part.html.__html) },
+        );
   }
   return [...errors, ...markupErrors(combos, pages)];
 }
@@ -102,7 +135,7 @@ function markupErrors(combos: Map<string, Combination>, pages: readonly PageMode
   for (const page of pages) {
     const combo = combos.get(page.path);
     const files = {
-      payerAngle: combo?.payerAngle?.file,
+      payerItem: combo?.payerItemNote?.file,
       angle: combo?.itemAngle?.file,
       hook: combo?.itemAngle?.hook ? combo.itemAngle.file : undefined,
     };

@@ -14,7 +14,7 @@ export interface MarkupFault {
 
 /** The data files behind the page's angle slots and hook, where they are not the templates. */
 export interface FragmentFiles {
-  payerAngle?: string | undefined;
+  payerItem?: string | undefined;
   angle?: string | undefined;
   hook?: string | undefined;
 }
@@ -73,12 +73,12 @@ function fragments(page: PageModel, files: FragmentFiles): Fragment[] {
     { ...template('hook', html.hook), ...(files.hook && { file: files.hook }) },
     template('rights', html.rights),
     template(`requirements/${page.item.kind}`, html.requirements),
-    html.payerAngle && {
-      file: files.payerAngle ?? 'the payer angle',
-      html: html.payerAngle.__html,
+    html.angle && { file: files.angle ?? 'the angle', html: html.angle.__html, under: 2 },
+    html.payerItem && {
+      file: files.payerItem ?? 'the payer × item note',
+      html: html.payerItem.__html,
       under: 2,
     },
-    html.angle && { file: files.angle ?? 'the angle', html: html.angle.__html, under: 2 },
     template('next-steps', html.nextSteps),
     template('cta', html.cta),
     template('cta-price', html.ctaPrice),

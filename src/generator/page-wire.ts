@@ -15,13 +15,13 @@ export type SharedTexts = Map<string, string>;
  * it: texts for digests on the way out, digests for texts on the way in.
  */
 function swapShared(page: PageModel, swap: (shared: string) => string): PageModel {
-  const { payerAngle, angle } = page.html;
+  const { angle, payerItem } = page.html;
   return {
     ...page,
     html: {
       ...page.html,
-      ...(payerAngle !== undefined && { payerAngle: trusted(swap(payerAngle.__html)) }),
       ...(angle !== undefined && { angle: trusted(swap(angle.__html)) }),
+      ...(payerItem !== undefined && { payerItem: trusted(swap(payerItem.__html)) }),
     },
     sources: page.sources.map((source) => ({ ...source, title: swap(source.title) })),
   };

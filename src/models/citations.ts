@@ -59,16 +59,30 @@ export function plansFor(fact: Fact, planLines: readonly PlanLineInfo[], scope?:
 }
 
 export class Citations implements FactMarkup {
-  private readonly order: string[] = [];
+  private readonly order: string[];
   private readonly facts: ReadonlyMap<string, Fact>;
   private readonly scope: PageScope | undefined;
   private readonly planLines: readonly PlanLineInfo[];
 
   /** Without a scope (hubs, reports), every fact may be cited. */
-  constructor(facts: ReadonlyMap<string, Fact>, scope?: PageScope, planLines: readonly PlanLineInfo[] = []) {
+  constructor(
+    facts: ReadonlyMap<string, Fact>,
+    scope?: PageScope,
+    planLines: readonly PlanLineInfo[] = [],
+    order: string[] = [],
+  ) {
     this.facts = facts;
     this.scope = scope;
     this.planLines = planLines;
+    this.order = order;
+  }
+
+  /**
+   * The same numbering seen through another scope: a hub that shows a payer's angle once per kind of item numbers
+   * its footnotes once, while each rendering shows only what holds for its kind.
+   */
+  rescoped(scope: PageScope): Citations {
+    return new Citations(this.facts, scope, this.planLines, this.order);
   }
 
   get(id: string): Fact {

@@ -20,8 +20,8 @@ export interface DeadlineRow extends Required<Pick<CalculatorRow, 'label' | 'kin
   amount: number;
   unit: TimeUnit;
   countsFrom: TimeEvent;
-  /** Footnote number on the page and the citation text. */
-  cite: { n: number; citation: string };
+  /** The citation, its source, and its footnote number where the page numbers it (hubs, in their tables). */
+  cite: { n?: number; citation: string; url: string };
 }
 
 /** One option of the calculator: plan lines whose rows are the same, their name, and how to tell you have one. */
@@ -48,7 +48,7 @@ export function deadlinePlans(
   facts: Iterable<Fact>,
   scope: PageScope,
   planLines: readonly PlanLineInfo[],
-  number: (id: string) => number,
+  number: (id: string) => number | undefined,
 ): DeadlinePlan[] {
   // Deadlines the reader must meet first, then the times the plan has to decide; each in data/facts.yaml order.
   const rowFacts = [...facts]
@@ -84,10 +84,12 @@ export function deadlinePlans(
       amount: fact.amount!,
       unit: fact.unit!,
       countsFrom: fact.countsFrom!,
-      cite: { n: number(fact.id), citation: fact.citation },
+      cite: { ...footnote(number(fact.id)), citation: fact.citation, url: fact.url },
     })),
   }));
 }
+
+const footnote = (n: number | undefined) => (n === undefined ? {} : { n });
 
 // --- Date arithmetic ----------------------------------------------------------------------------------------------
 

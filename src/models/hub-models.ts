@@ -5,8 +5,16 @@ import type { TextTemplateName } from '../content/templates.ts';
 import type { CheckedSite } from '../plan/check-site.ts';
 import { decideHub, type Robots } from '../plan/index-policy.ts';
 import { groupBy } from '../plan/siblings.ts';
-import { canonicalUrl, HOME_PATH, itemHubPath, payerHubPath, reasonHubPath } from '../plan/urls.ts';
-import type { Item, Payer, Reason } from '../schema/index.ts';
+import {
+  canonicalUrl,
+  HOME_PATH,
+  itemHubPath,
+  payerHubPath,
+  planHubPath,
+  reasonHubPath,
+} from '../plan/urls.ts';
+import type { Item, Payer, PlanLineInfo, Reason } from '../schema/index.ts';
+import { payerHubRules, planLineHubRules, type HubRules } from './hub-rules.ts';
 import type { PageModel } from './page-model.ts';
 import { breadcrumbList, medicalWebPage, type Crumb } from './structured-data.ts';
 
@@ -23,7 +31,7 @@ export interface HubGroup {
 }
 
 export interface HubModel {
-  kind: 'home' | 'payer' | 'item' | 'reason';
+  kind: 'home' | 'payer' | 'item' | 'reason' | 'plan';
   path: string;
   title: string;
   h1: string;
@@ -31,12 +39,14 @@ export interface HubModel {
   robots: Robots;
   /** Indexable guides, grouped. */
   groups: HubGroup[];
-  /** Built but noindex guides, listed separately so visitors can still reach them. */
-  others: HubLink[];
+  /** Built but noindex guides, listed separately (grouped the same way) so visitors can still reach them. */
+  others: HubGroup[];
   canonical: string;
   breadcrumb: Crumb[];
   lastmod?: string;
   structuredData: object[];
+  /** The rules a payer's or plan line's hub holds for every guide under it. */
+  rules?: HubRules;
 }
 
 function latest(dates: (string | undefined)[]): string | undefined {
@@ -62,7 +72,8 @@ interface HubSpec {
   /** Indexable pages it lists (they date it and make it indexable). */
   listed: readonly PageModel[];
   /** Built noindex pages it links separately. */
-  others: readonly PageModel[];
+  others: HubGroup[];
+  rules?: HubRules;
 }
 
 /** The hubs of one build: the pages are grouped by payer, item and reason once, not filtered once per hub. */
@@ -86,7 +97,7 @@ class Hubs {
 
   model(spec: HubSpec): HubModel {
     const config = this.site.data.site;
-    const { kind, path, title, h1, description, crumbs } = spec;
+    const { kind, path, title, h1, description, crumbs, rules } = spec;
     const lastmod = latest(spec.listed.map((p) => p.lastmod));
     return {
       kind,
@@ -96,11 +107,12 @@ class Hubs {
       description,
       robots: decideHub(kind, spec.listed.length),
       groups: spec.groups.filter((g) => g.links.length > 0),
-      others: spec.others.map((p) => ({ href: p.path, title: p.title })),
+      others: spec.others.filter((g) => g.links.length > 0),
       canonical: canonicalUrl(config, path),
       breadcrumb: crumbs,
       ...(lastmod && { lastmod }),
       structuredData: [medicalWebPage(config, { path, title, description }), breadcrumbList(config, crumbs)],
+      ...(rules && { rules }),
     };
   }
 
@@ -113,6 +125,7 @@ class Hubs {
     entity: { slug: string; name: string },
     head: { path: string; h1: string; context: object },
     groups: {
+      rules?: HubRules;
       of: (p: PageModel) => string;
       rows: readonly { slug: string; name: string }[];
       /** The link's text inside its group: the dimension neither the hub nor the group names. */
@@ -121,7 +134,13 @@ class Hubs {
   ): HubModel {
     const own = this.pagesOf[kind].get(entity.slug) ?? [];
     const listed = own.filter(isIndexable);
-    const grouped = groupBy(listed, groups.of);
+    const grouped = (pages: readonly PageModel[]): HubGroup[] => {
+      const byRow = groupBy(pages, groups.of);
+      return groups.rows.map((row) => ({
+        heading: row.name,
+        links: (byRow.get(row.slug) ?? []).map((p) => ({ href: p.path, title: groups.label(p) })),
+      }));
+    };
     return this.model({
       kind,
       path: head.path,
@@ -129,18 +148,17 @@ class Hubs {
       h1: head.h1,
       description: this.text(`hubs/${kind}-description`, head.context),
       crumbs: [HOME_CRUMB, { name: entity.name, path: head.path }],
-      groups: groups.rows.map((row) => ({
-        heading: row.name,
-        links: (grouped.get(row.slug) ?? []).map((p) => ({ href: p.path, title: groups.label(p) })),
-      })),
+      groups: grouped(listed),
       listed,
-      others: own.filter((p) => !isIndexable(p)),
+      others: grouped(own.filter((p) => !isIndexable(p))),
+      ...(groups.rules && { rules: groups.rules }),
     });
   }
 
   payer(payer: Payer): HubModel {
     const head = { path: payerHubPath(payer.slug), h1: `${payer.name} denials`, context: { payer } };
     return this.entity('payer', payer, head, {
+      rules: payerHubRules(this.site.data, payer),
       of: (p) => p.item.slug,
       rows: this.site.data.items,
       label: (p) => p.reason.name,
@@ -165,8 +183,32 @@ class Hubs {
     });
   }
 
+  /**
+   * A plan line's hub: who it is for, its deadline tables, and the rules for each denial reason. Always indexable:
+   * its rules are written once here and nowhere else in full.
+   */
+  plan(line: PlanLineInfo): HubModel {
+    const path = planHubPath(line.slug);
+    const context = { line };
+    return this.model({
+      kind: 'plan',
+      path,
+      title: this.text('hubs/plan-title', context),
+      h1: `Appeal rules for ${line.inSentence}`,
+      description: this.text('hubs/plan-description', context),
+      crumbs: [HOME_CRUMB, { name: line.name, path }],
+      groups: [],
+      listed: [],
+      others: [],
+      rules: planLineHubRules(this.site.data, line),
+    });
+  }
+
   /** Home links the hubs that list at least one indexable guide; the others are still built for breadcrumbs. */
-  home(indexable: readonly PageModel[], hubs: Record<'payers' | 'items' | 'reasons', HubModel[]>): HubModel {
+  home(
+    indexable: readonly PageModel[],
+    hubs: Record<'payers' | 'items' | 'reasons' | 'plans', HubModel[]>,
+  ): HubModel {
     const listed = (list: HubModel[]) =>
       list.filter(isIndexable).map((h): HubLink => ({ href: h.path, title: h.h1, summary: h.description }));
     return this.model({
@@ -180,6 +222,7 @@ class Hubs {
         { heading: 'By insurer', links: listed(hubs.payers) },
         { heading: 'By drug, test or procedure', links: listed(hubs.items) },
         { heading: 'By denial reason', links: listed(hubs.reasons) },
+        { heading: 'Appeal rules by kind of plan', links: listed(hubs.plans) },
       ],
       listed: indexable,
       others: [],
@@ -192,6 +235,9 @@ export function buildHubs(site: CheckedSite, pages: readonly PageModel[]): HubMo
   const payers = site.data.payers.map((p) => hubs.payer(p));
   const items = site.data.items.map((i) => hubs.item(i));
   const reasons = site.data.reasons.map((r) => hubs.reason(r));
-  const home = hubs.home(pages.filter(isIndexable), { payers, items, reasons });
-  return [home, ...payers, ...items, ...reasons];
+  const plans = site.data.planLines
+    .filter((line) => site.data.payers.some((p) => p.planLines.includes(line.id)))
+    .map((line) => hubs.plan(line));
+  const home = hubs.home(pages.filter(isIndexable), { payers, items, reasons, plans });
+  return [home, ...payers, ...items, ...reasons, ...plans];
 }

@@ -9,8 +9,8 @@ import { renderAngleBody } from '../html/angle-render.ts';
 import { trusted, type Html } from '../html/markup.ts';
 import type { Robots } from '../plan/index-policy.ts';
 import type { Combination } from '../plan/join.ts';
-import { factHolds, pageScope, type PageScope } from '../plan/page-scope.ts';
-import { canonicalUrl, checkoutUrl, HOME_PATH, payerHubPath } from '../plan/urls.ts';
+import { pageScope, type PageScope } from '../plan/page-scope.ts';
+import { canonicalUrl, checkoutUrl, HOME_PATH, payerHubPath, planHubPath } from '../plan/urls.ts';
 import type { Fact, Holidays, Item, Reviewer } from '../schema/index.ts';
 import { Citations } from './citations.ts';
 import { deadlinePlans, type DeadlinePlan } from './deadlines.ts';
@@ -53,7 +53,8 @@ export interface PageContent {
     hook: Html;
     rights: Html;
     requirements: Html;
-    payerAngle?: Html;
+    /** The payer × item note: what this payer's policy for this item says. */
+    payerItem?: Html;
     angle?: Html;
     nextSteps: Html;
     /** What the letter service does for this denial. */
@@ -73,8 +74,15 @@ export interface PageContent {
   deadlines: DeadlinePlan[];
   /** The federal holidays a "next business day" deadline skips, for the calculator island. */
   holidays: Pick<Holidays, 'holidays' | 'observeWeekendHolidays'>;
-  /** The reason's rules that hold on this page (reasons.yaml `rules`), in that order. */
-  rules: PageRule[];
+  /**
+   * The plan lines whose rules reach this page, each linked to its hub's section on this reason (the rules
+   * themselves live there, once, with their sources).
+   */
+  planLinks: PageLink[];
+  /** Where the payer's hub explains how it handles this kind of denial (its payer × reason angle), if it does. */
+  payerAngleLink?: PageLink;
+  /** Where the payer's hub says how to send an appeal, when it does for one of this page's plan lines. */
+  routesLink?: PageLink;
   sources: PageSource[];
   review?: { reviewer: Reviewer; date: string };
   /** Latest review date of the angles on the page; the sitemap's lastmod. */
@@ -198,11 +206,11 @@ function renderBlocks(
   const text = (name: TextTemplateName) => templates.renderText(name, context);
   const hook = html('hook');
   const rights = html('rights');
-  const deadlines = deadlinePlans(data.facts.values(), scope, data.planLines, (id) => citations.number(id));
-  const rules = reasonRules(combo, data.facts, scope, citations);
+  // The calculator cites each rule by its own link: its table, with footnotes, is on the payer's hub.
+  const deadlines = deadlinePlans(data.facts.values(), scope, data.planLines, () => undefined);
   const requirements = html(`requirements/${combo.item.kind}`);
-  const payerAngle = combo.payerAngle && memo.renderAngle(combo.payerAngle.compiled, citations);
   const angle = combo.itemAngle && memo.renderAngle(combo.itemAngle.compiled, citations);
+  const payerItem = combo.payerItemNote && memo.renderAngle(combo.payerItemNote.compiled, citations);
   const nextSteps = html('next-steps');
   const cta = html('cta');
   const ctaPrice = html('cta-price');
@@ -211,40 +219,37 @@ function renderBlocks(
       hook,
       rights,
       requirements,
-      ...(payerAngle !== undefined && { payerAngle }),
       ...(angle !== undefined && { angle }),
+      ...(payerItem !== undefined && { payerItem }),
       nextSteps,
       cta,
       ctaPrice,
     },
     deadlines,
-    rules,
     title: text('title'),
     description: text('description'),
     ctaLabel: text('cta-button'),
   };
 }
 
-/** The reason's rules that hold on this page, cited in order. */
-function reasonRules(
-  combo: Combination,
-  facts: ReadonlyMap<string, Fact>,
-  scope: PageScope,
-  citations: Citations,
-): PageRule[] {
-  return combo.reason.rules
-    .map((id) => facts.get(id)!)
-    .filter((fact) => factHolds(fact, scope))
-    .map((fact) => ({
-      statement: citations.text(fact.id),
-      n: citations.number(fact.id),
-      citation: fact.citation,
-    }));
+/** Links to the hubs of the plan lines whose rules reach this page, at their section on this denial reason. */
+function planLinks(data: ValidData, combo: Combination, scope: PageScope): PageLink[] {
+  return data.planLines
+    .filter((line) => scope.lines.includes(line.id))
+    .map((line) => {
+      const hasSection = combo.reason.rules.some((id) =>
+        data.facts.get(id)?.appliesTo.planLines.includes(line.id),
+      );
+      return {
+        href: `${planHubPath(line.slug)}${hasSection ? `#${combo.reason.slug}` : ''}`,
+        label: line.name,
+      };
+    });
 }
 
 /** The most recently reviewed angle on the page dates it, so "last reviewed" and lastmod agree. */
 function pageReview(data: ValidData, combo: Combination) {
-  const angle = [combo.itemAngle, combo.payerAngle]
+  const angle = [combo.itemAngle, combo.payerAngle, combo.payerItemNote]
     .filter((a) => a !== undefined)
     .sort((a, b) => b.reviewed.localeCompare(a.reviewed))[0];
   const reviewer = angle && data.site.editorial.reviewers.find((r) => r.id === angle.reviewedBy);
@@ -252,7 +257,7 @@ function pageReview(data: ValidData, combo: Combination) {
 }
 
 /** Whether a fact's check is recent enough to print its date (site.yaml's audit.factFreshnessMonths). */
-function freshDate(fact: Fact, today: string, months: number): string | undefined {
+export function freshDate(fact: Fact, today: string, months: number): string | undefined {
   if (fact.status === 'unchecked') return undefined;
   const [cy, cm] = fact.checked.split('-').map(Number) as [number, number];
   const [ty, tm] = today.split('-').map(Number) as [number, number];
@@ -271,8 +276,8 @@ function pageSources(
     (!s.kinds || s.kinds.includes(scope.kind)) &&
     (!s.benefits || s.benefits.some((b) => scope.benefits.includes(b)));
   const further = [
+    ...(combo.payerItemNote?.sources ?? []),
     ...(combo.itemAngle?.sources ?? []),
-    ...(combo.payerAngle?.sources ?? []),
     ...(library ? [{ title: `${combo.payer.name}: ${library.name}`, url: library.url }] : []),
   ]
     .filter(fits)
@@ -300,7 +305,9 @@ function tableOfContents(combo: Combination, blocks: PageContent['html'], hasDea
     { href: '#rights', label: 'Your appeal rights' },
     ...(hasDeadlines ? [{ href: '#deadlines', label: 'Your appeal deadlines' }] : []),
     { href: '#requirements', label: `What ${payer.shortName} typically requires` },
-    ...(blocks.payerAngle ? [{ href: '#payer-angle', label: `How ${payer.shortName} handles it` }] : []),
+    ...(blocks.payerItem
+      ? [{ href: '#payer-item', label: `${payer.shortName}'s policy for ${item.name}` }]
+      : []),
     ...(blocks.angle ? [{ href: '#angle', label: `The angle for ${item.name}` }] : []),
     { href: '#next-steps', label: 'Next steps and documents to gather' },
     { href: '#sources-heading', label: 'Sources' },
@@ -315,7 +322,7 @@ export function renderPage(
 ): PageContent {
   const scope = pageScope(combo.payer, combo.item, data.planLines);
   const citations = new Citations(data.facts, scope, data.planLines);
-  const { blocks, deadlines, rules, title, description, ctaLabel } = renderBlocks(
+  const { blocks, deadlines, title, description, ctaLabel } = renderBlocks(
     data,
     templates,
     combo,
@@ -332,7 +339,7 @@ export function renderPage(
   const about = aboutItem(combo.item);
   const reviewed = review.date &&
     review.reviewer && { reviewerName: review.reviewer.name, date: review.date };
-  const { hook, rights, requirements, payerAngle, angle, nextSteps } = blocks;
+  const { hook, rights, requirements, payerItem, angle, nextSteps } = blocks;
   return {
     path: combo.path,
     title,
@@ -355,7 +362,7 @@ export function renderPage(
     reason: { slug: combo.reason.slug, name: combo.reason.name },
     html: blocks,
     toc: tableOfContents(combo, blocks, deadlines.length > 0),
-    words: memo.words([hook, rights, requirements, payerAngle, angle, nextSteps]),
+    words: memo.words([hook, rights, requirements, payerItem, angle, nextSteps]),
     checklist: checklist(combo),
     ctaLabel,
     deadlines,
@@ -363,7 +370,20 @@ export function renderPage(
       holidays: data.holidays.holidays,
       observeWeekendHolidays: data.holidays.observeWeekendHolidays,
     },
-    rules,
+    planLinks: planLinks(data, combo, scope),
+    ...(combo.payer.appeals.some((r) => r.planLines.some((l) => scope.lines.includes(l))) && {
+      routesLink: {
+        href: `${payerHubPath(combo.payer.slug)}#appeal-routes`,
+        label: `Where to send an appeal to ${combo.payer.shortName}`,
+      },
+    }),
+    ...(combo.payerAngle?.payer &&
+      combo.payerAngle.reason && {
+        payerAngleLink: {
+          href: `${payerHubPath(combo.payer.slug)}#${combo.reason.slug}`,
+          label: `How ${combo.payer.shortName} handles ${combo.reason.name.toLowerCase()} appeals`,
+        },
+      }),
     ctaHref: checkoutUrl(data.site, {
       payer: combo.payer.slug,
       item: combo.item.slug,

@@ -13,49 +13,62 @@ export interface IndexDecision {
   why: string;
 }
 
-/** What the near-duplicate measure found for a page: the indexable sibling it repeats, and by how much. */
+/** What the uniqueness measure found on a page (measure/page-uniqueness.ts). */
 export interface PageMeasures {
-  nearDuplicateOf?: { sibling: string; overlap: number };
+  uniqueness?: { share: number; unique: number };
 }
 
-export const NEAR_DUPLICATE_WHY = 'near-duplicate of an indexable sibling with the same payer and reason';
+export const TOO_SHARED_WHY = 'shares too much of its text with a sibling (index.maxSiblingShare)';
+export const TOO_FEW_OWN_WHY = 'too few phrases no sibling has (index.minOwnPhrases)';
+
+/** The angles filling a combination's slots (a missing slot is empty). */
+export type AngleSlots = Partial<Pick<Combination, 'itemAngle' | 'payerAngle' | 'payerItemNote'>>;
 
 /** The layers a combination's angles fill, as the policy reads them. */
-export function angleLayers(combo: Pick<Combination, 'itemAngle' | 'payerAngle'>) {
-  const { itemAngle, payerAngle } = combo;
+export function angleLayers(combo: AngleSlots) {
+  const { itemAngle, payerAngle, payerItemNote } = combo;
   return {
     full: Boolean(itemAngle?.payer && itemAngle.item && itemAngle.reason),
     itemReason: Boolean(itemAngle?.item && itemAngle.reason && !itemAngle.payer),
     payerReason: Boolean(payerAngle?.payer && payerAngle.reason),
-    any: Boolean(itemAngle || payerAngle),
+    payerItem: Boolean(payerItemNote),
+    any: Boolean(itemAngle || payerAngle || payerItemNote),
   };
 }
 
 /**
  * A combination page is indexable when it has a payer × item × reason angle, or (with
- * `index.layeredAnglesIndexable`) both an item × reason and a payer × reason angle, and the measure did not find
- * it a near-duplicate of an indexable sibling. Otherwise it is built noindex or not built (`index.nonIndexable`).
- * Without `measures` (before pages are measured, as in `check`) only the angles count.
+ * `index.layeredAnglesIndexable`) an item × reason angle with a payer × reason angle or a payer × item note, and
+ * the uniqueness measure finds that it shares less than `index.maxSiblingShare` of its five-word phrases with its
+ * closest sibling and has at least `index.minOwnPhrases` phrases no sibling has. Otherwise it is built noindex or
+ * not built (`index.nonIndexable`). Without `measures` (before pages are rendered, as in `check`) only the angles
+ * count.
  */
-export function decidePage(
-  combo: Pick<Combination, 'itemAngle' | 'payerAngle'>,
-  index: Site['index'],
-  measures?: PageMeasures,
-): IndexDecision {
+export function decidePage(combo: AngleSlots, index: Site['index'], measures?: PageMeasures): IndexDecision {
   const layers = angleLayers(combo);
   const off: PageStatus = index.nonIndexable === 'noindex' ? 'noindex' : 'skipped';
-  if (!layers.full && !(index.layeredAnglesIndexable && layers.itemReason && layers.payerReason))
+  const layered = layers.itemReason && (layers.payerReason || layers.payerItem);
+  if (!layers.full && !(index.layeredAnglesIndexable && layered))
     return { status: off, why: layers.any ? 'no combination-specific angle' : 'no angle' };
-  if (measures?.nearDuplicateOf) return { status: off, why: NEAR_DUPLICATE_WHY };
+  const measured = measures?.uniqueness;
+  if (measured && measured.share >= index.maxSiblingShare) return { status: off, why: TOO_SHARED_WHY };
+  if (measured && measured.unique < index.minOwnPhrases) return { status: off, why: TOO_FEW_OWN_WHY };
   return {
     status: 'indexable',
-    why: layers.full ? 'has a payer × item × reason angle' : 'has item × reason and payer × reason angles',
+    why: layers.full ? 'has a payer × item × reason angle' : 'has layered angles',
   };
 }
 
-/** Home is always indexable; another hub when it lists at least one indexable page. */
-export function decideHub(kind: 'home' | 'payer' | 'item' | 'reason', indexablePages: number): Robots {
-  return kind === 'home' || indexablePages > 0 ? 'index, follow' : 'noindex, follow';
+/**
+ * Home, payer hubs (their deadline tables) and plan-line hubs (their line's rules, written nowhere else in full) are
+ * always indexable; an item or reason hub when it lists at least one indexable page.
+ */
+export function decideHub(
+  kind: 'home' | 'payer' | 'item' | 'reason' | 'plan',
+  indexablePages: number,
+): Robots {
+  const ownContent = kind === 'home' || kind === 'plan' || kind === 'payer';
+  return ownContent || indexablePages > 0 ? 'index, follow' : 'noindex, follow';
 }
 
 export function robotsFor(status: PageStatus): Robots {

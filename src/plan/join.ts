@@ -12,10 +12,12 @@ export interface Combination {
   reason: Reason;
   /** Site path with trailing slash, e.g. /cigna/keytruda/step-therapy/. */
   path: string;
-  /** The angle about this item (full, item × reason, payer × item or item-only). */
+  /** The angle about this item (full, item × reason or item-only). */
   itemAngle: Angle | undefined;
   /** The angle about this payer without the item (payer × reason, payer-only or reason-only). */
   payerAngle: Angle | undefined;
+  /** The note on this payer's policy for this item (payer × item, no reason): shown on every reason's page. */
+  payerItemNote: Angle | undefined;
 }
 
 export interface Exclusion {
@@ -37,14 +39,16 @@ function keysOf(angle: Angle): AngleKey[] {
 }
 
 /**
- * Angle precedence. A page has two slots. The item slot takes angles that name the item; the payer slot takes
- * angles that do not. Within a slot, the angle naming more keys wins (payer × item × reason over item × reason
- * or payer × item, over item alone; payer × reason over payer alone or reason alone). Two matching angles with
- * the same number of keys in one slot are a tie, which is an error.
+ * Angle precedence. A page has three slots. The payer × item slot takes the note that names the payer and the item
+ * but no reason. The item slot takes the other angles that name the item; the payer slot takes angles that do not.
+ * Within a slot, the angle naming more keys wins (payer × item × reason over item × reason, over item alone;
+ * payer × reason over payer alone or reason alone). Two matching angles with the same number of keys in one slot
+ * are a tie, which is an error.
  */
 export function resolveAngles(candidates: readonly Angle[]): {
   itemAngle?: Angle;
   payerAngle?: Angle;
+  payerItemNote?: Angle;
   ties: [Angle, Angle][];
 } {
   const ties: [Angle, Angle][] = [];
@@ -56,9 +60,16 @@ export function resolveAngles(candidates: readonly Angle[]): {
     if (best && next && keysOf(best).length === keysOf(next).length) ties.push([best, next]);
     return best;
   };
-  const itemAngle = pick(candidates.filter((a) => a.item !== undefined));
+  const isPayerItem = (a: Angle) => a.payer !== undefined && a.item !== undefined && a.reason === undefined;
+  const payerItemNote = pick(candidates.filter(isPayerItem));
+  const itemAngle = pick(candidates.filter((a) => a.item !== undefined && !isPayerItem(a)));
   const payerAngle = pick(candidates.filter((a) => a.item === undefined));
-  return { ...(itemAngle && { itemAngle }), ...(payerAngle && { payerAngle }), ties };
+  return {
+    ...(itemAngle && { itemAngle }),
+    ...(payerAngle && { payerAngle }),
+    ...(payerItemNote && { payerItemNote }),
+    ties,
+  };
 }
 
 function angleIndexKey(
@@ -110,7 +121,7 @@ export function joinData(data: ValidData): JoinResult {
               ) ?? [],
           )
           .filter(fits);
-        const { itemAngle, payerAngle, ties } = resolveAngles(candidates);
+        const { itemAngle, payerAngle, payerItemNote, ties } = resolveAngles(candidates);
         const path = combinationPath(payer.slug, item.slug, reason.slug);
         for (const [a, b] of ties) {
           const key = [a.file, b.file].sort().join('|');
@@ -133,6 +144,7 @@ export function joinData(data: ValidData): JoinResult {
           path,
           itemAngle,
           payerAngle,
+          payerItemNote,
         });
       }
     }

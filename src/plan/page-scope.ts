@@ -42,6 +42,25 @@ export function pageScope(
   return { lines, kind, benefits };
 }
 
+/**
+ * The scope of every page of one payer about one kind of item, whichever benefit pays for it: what a payer's hub
+ * shows for that kind.
+ */
+export function kindScope(
+  payer: Pick<Payer, 'planLines'>,
+  kind: ItemKind,
+  planLines: readonly PlanLineInfo[],
+): PageScope {
+  // As itemBenefits(): tests and procedures are medical; drugs and devices may be either.
+  const benefits: Benefit[] = kind === 'test' || kind === 'procedure' ? ['medical'] : ['medical', 'pharmacy'];
+  const info = new Map(planLines.map((line) => [line.id, line]));
+  const lines = payer.planLines.filter((line) => {
+    const covers = info.get(line)?.covers;
+    return meets(covers?.kinds, [kind]) && meets(covers?.benefits, benefits);
+  });
+  return { lines, kind, benefits };
+}
+
 /** Whether a rule scoped to `applies` holds on a page with `scope`. */
 export function holdsOn(applies: Scope, scope: PageScope): boolean {
   return (

@@ -1,5 +1,5 @@
 // Which pages are siblings: the same payer and reason (other items), and the same item and reason (other payers).
-// Related links, the near-duplicate measure and the report all group pages with these keys.
+// Related links, the uniqueness measure and the report all group pages with these keys.
 
 /** Items grouped by key, in first-seen order. */
 export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {

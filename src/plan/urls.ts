@@ -23,6 +23,11 @@ export function reasonHubPath(slug: string): string {
   return `/reasons/${slug}/`;
 }
 
+/** A plan line's hub: its full appeal rules, /plans/{slug}/. */
+export function planHubPath(slug: string): string {
+  return `/plans/${slug}/`;
+}
+
 /** An absolute URL on the site's origin, for a path or a file name at the root. */
 export function canonicalUrl(site: Pick<Site, 'origin'>, path: string): string {
   return new URL(path, site.origin).href;

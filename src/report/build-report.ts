@@ -1,26 +1,15 @@
-// npm run report: what an editor needs next. Coverage of angle layers per combination, page status and why,
-// angles that read most alike, over-long titles and descriptions, and the missing angles worth most.
+// npm run report: what an editor needs next. Coverage of angle layers per combination, page status and why, the
+// uniqueness measure of every page (worst first), angles that read most alike, over-long titles and descriptions,
+// and the queue of notes worth writing next (next-notes.ts).
 import type { RenderedSite } from '../generator/site-models.ts';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../generator/summary.ts';
 import { renderAngleBody } from '../html/angle-render.ts';
 import { trusted } from '../html/markup.ts';
-import { groupKey, mainContent, type NearDuplicate } from '../measure/near-duplicates.ts';
-import { containment, containmentSorted, median, shingleHashes, shingles } from '../measure/shingles.ts';
-import type { PageModel } from '../models/page-model.ts';
+import type { Uniqueness } from '../measure/page-uniqueness.ts';
+import { containment, median, shingles } from '../measure/shingles.ts';
 import type { CheckedSite } from '../plan/check-site.ts';
 import type { Combination } from '../plan/join.ts';
-import { groupBy } from '../plan/siblings.ts';
-
-export interface MissingAngle {
-  layer: 'payer × reason' | 'item × reason' | 'payer × item × reason';
-  payer?: string;
-  item?: string;
-  reason: string;
-  /** Pages that would become indexable if this angle existed. */
-  unlocks: number;
-  /** Pages that would show it. */
-  pages: number;
-}
+import { nextNotes, noteSizes, type QueuedNote } from './next-notes.ts';
 
 export interface Report {
   totals: {
@@ -34,25 +23,24 @@ export interface Report {
   matrix: { payer: string; item: string; reason: string; layers: string; status: string; why: string }[];
   inapplicable: { payer: string; item: string; reason: string; why: string }[];
   similarAngles: { a: string; b: string; overlap: number }[];
-  pageOverlap: {
-    /** Median over ordered pairs of pages with the same payer and reason. */
-    median: number;
-    pairs: number;
-    /** Median of each page's overlap with its closest sibling. */
-    medianClosest: number;
-    worst: { page: string; sibling: string; overlap: number }[];
+  uniqueness: {
+    /** Medians over the indexable pages (undefined when there are none) and over every built page. */
+    indexable: { share: number; unique: number } | undefined;
+    all: { share: number; unique: number };
+    /** The pages that are not indexable, with both figures, worst first (most shared, then fewest own phrases). */
+    falling: (Uniqueness & { status: string; why: string })[];
   };
-  nearDuplicates: NearDuplicate[];
   longTitles: { path: string; length: number; title: string }[];
   longDescriptions: { path: string; length: number }[];
-  missing: MissingAngle[];
+  /** The notes that would make the most pages indexable if written next. */
+  queue: QueuedNote[];
 }
 
 function layersOf(c: Combination): string {
   const out: string[] = [];
   if (c.itemAngle?.payer && c.itemAngle.reason) out.push('full');
-  else if (c.itemAngle)
-    out.push(c.itemAngle.reason ? 'item×reason' : c.itemAngle.payer ? 'payer×item' : 'item');
+  else if (c.itemAngle) out.push(c.itemAngle.reason ? 'item×reason' : 'item');
+  if (c.payerItemNote) out.push('payer×item');
   if (c.payerAngle)
     out.push(
       c.payerAngle.payer && c.payerAngle.reason ? 'payer×reason' : c.payerAngle.payer ? 'payer' : 'reason',
@@ -60,35 +48,39 @@ function layersOf(c: Combination): string {
   return out.join(' + ') || '—';
 }
 
-/**
- * Overlap between indexable pages that share payer and reason: the median over every ordered pair of the share
- * of one page's five-word phrases found in the other, the median against each page's closest sibling, and the
- * pages closest to their nearest sibling.
- */
-export function pageOverlap(pages: readonly PageModel[]): Report['pageOverlap'] {
-  const indexable = pages.filter((p) => p.robots === 'index, follow');
-  const sets = new Map(indexable.map((p) => [p.path, shingleHashes(mainContent(p))]));
-  const groups = groupBy(indexable, groupKey);
-  const pairScores: number[] = [];
-  const closest: { page: string; sibling: string; overlap: number }[] = [];
-  for (const group of groups.values()) {
-    for (const page of group) {
-      let best = { sibling: '', overlap: -1 };
-      for (const other of group) {
-        if (other === page) continue;
-        const overlap = containmentSorted(sets.get(page.path)!, sets.get(other.path)!);
-        pairScores.push(overlap);
-        if (overlap > best.overlap) best = { sibling: other.path, overlap };
-      }
-      if (best.overlap >= 0) closest.push({ page: page.path, ...best });
-    }
-  }
+function medians(list: readonly Uniqueness[]) {
+  return { share: median(list.map((u) => u.share)), unique: median(list.map((u) => u.unique)) };
+}
+
+/** The measure's figures for the report: medians, and the pages that fall short, worst first. */
+export function uniquenessReport(rendered: RenderedSite): Report['uniqueness'] {
+  const status = new Map(rendered.decisions.map((d) => [d.combo.path, d.decision]));
+  const indexable = rendered.measures.filter((m) => status.get(m.path)?.status === 'indexable');
+  const falling = rendered.measures
+    .filter((m) => status.get(m.path)?.status !== 'indexable')
+    .map((m) => ({ ...m, ...status.get(m.path)! }))
+    .sort((a, b) => b.share - a.share || a.unique - b.unique || a.path.localeCompare(b.path));
   return {
-    median: median(pairScores),
-    pairs: pairScores.length,
-    medianClosest: median(closest.map((s) => s.overlap)),
-    worst: [...closest].sort((a, b) => b.overlap - a.overlap).slice(0, 20),
+    indexable: indexable.length ? medians(indexable) : undefined,
+    all: medians(rendered.measures),
+    falling,
   };
+}
+
+/** The queue, with note sizes taken from the notes already written (their pages' own phrases). */
+function queueOf(site: CheckedSite, rendered: RenderedSite): QueuedNote[] {
+  const measured = new Map(rendered.measures.map((m) => [m.path, m]));
+  const written: { layer: 'payerItem' | 'full'; phrases: number }[] = [];
+  for (const { combo } of rendered.decisions) {
+    const u = measured.get(combo.path);
+    if (!u) continue;
+    if (combo.itemAngle?.payer && combo.itemAngle.reason) written.push({ layer: 'full', phrases: u.unique });
+    else if (combo.payerItemNote) written.push({ layer: 'payerItem', phrases: u.unique });
+  }
+  return nextNotes(rendered.decisions, rendered.measures, site.data.site.index, noteSizes(written)).slice(
+    0,
+    50,
+  );
 }
 
 export function buildReport(site: CheckedSite, rendered: RenderedSite): Report {
@@ -112,46 +104,6 @@ export function buildReport(site: CheckedSite, rendered: RenderedSite): Report {
   similarAngles.sort((x, y) => y.overlap - x.overlap || x.a.localeCompare(y.a));
 
   const all = [...rendered.hubs, ...rendered.pages];
-  const missing = new Map<string, MissingAngle>();
-  const bump = (key: string, base: Omit<MissingAngle, 'unlocks' | 'pages'>, unlocks: boolean) => {
-    const entry = missing.get(key) ?? { ...base, unlocks: 0, pages: 0 };
-    entry.pages++;
-    if (unlocks) entry.unlocks++;
-    missing.set(key, entry);
-  };
-  for (const { combo: c, decision } of decisions) {
-    if (decision.status === 'indexable') continue;
-    const hasItemReason = Boolean(c.itemAngle?.item && c.itemAngle.reason && !c.itemAngle.payer);
-    const hasPayerReason = Boolean(c.payerAngle?.payer && c.payerAngle.reason);
-    const layered = site.data.site.index.layeredAnglesIndexable;
-    if (!hasPayerReason) {
-      bump(
-        `pr|${c.payer.slug}|${c.reason.slug}`,
-        { layer: 'payer × reason', payer: c.payer.slug, reason: c.reason.slug },
-        layered && hasItemReason,
-      );
-    }
-    if (!hasItemReason) {
-      bump(
-        `ir|${c.item.slug}|${c.reason.slug}`,
-        { layer: 'item × reason', item: c.item.slug, reason: c.reason.slug },
-        layered && hasPayerReason,
-      );
-    }
-    bump(
-      `full|${c.path}`,
-      { layer: 'payer × item × reason', payer: c.payer.slug, item: c.item.slug, reason: c.reason.slug },
-      true,
-    );
-  }
-  const ranked = [...missing.values()].sort(
-    (a, b) =>
-      b.unlocks - a.unlocks ||
-      b.pages - a.pages ||
-      a.layer.localeCompare(b.layer) ||
-      `${a.payer}${a.item}${a.reason}`.localeCompare(`${b.payer}${b.item}${b.reason}`),
-  );
-
   return {
     totals: {
       combinations: decisions.length,
@@ -171,15 +123,14 @@ export function buildReport(site: CheckedSite, rendered: RenderedSite): Report {
     })),
     inapplicable,
     similarAngles: similarAngles.slice(0, 20),
-    pageOverlap: pageOverlap(rendered.pages),
-    nearDuplicates: rendered.nearDuplicates,
+    uniqueness: uniquenessReport(rendered),
     longTitles: all
       .filter((p) => p.title.length > TITLE_MAX)
       .map((p) => ({ path: p.path, length: p.title.length, title: p.title })),
     longDescriptions: all
       .filter((p) => p.description.length > DESCRIPTION_MAX)
       .map((p) => ({ path: p.path, length: p.description.length })),
-    missing: ranked.slice(0, 50),
+    queue: queueOf(site, rendered),
   };
 }
 

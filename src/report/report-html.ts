@@ -30,22 +30,18 @@ export function reportHtml(report: Report): string {
 </head><body>
 <h1>Content report</h1>
 <p>${t.combinations} combinations: ${t.indexable} indexable, ${t.noindex} noindex, ${t.skipped} not built by the index policy; ${t.inapplicable} inapplicable (no page). ${t.angles} angles.</p>
-<h2>Most valuable missing angles</h2>
-<p>Ranked by how many built pages each would make indexable, then by how many pages would show it.</p>
+<h2>Notes to write next</h2>
+<p>For the pages that are not indexable: the note that would make the most of them indexable if written next (an estimate: a note of the usual length for its layer, counted as text no sibling has).</p>
 ${table(
-  ['layer', 'payer', 'item', 'reason', 'pages made indexable', 'pages showing it'],
-  report.missing.map((m) => [m.layer, m.payer ?? '', m.item ?? '', m.reason, m.unlocks, m.pages]),
+  ['note', 'layer', 'pages it would show on', 'pages made indexable'],
+  report.queue.map((q) => [q.file, q.layer, q.pages, q.unlocks]),
 )}
-<h2>Near-duplicates</h2>
-<p>Indexable pages sharing payer and reason: the median share of one page's five-word phrases (main content) found in the other is ${pct(report.pageOverlap.median)} over ${report.pageOverlap.pairs} ordered pairs; against each page's closest sibling the median is ${pct(report.pageOverlap.medianClosest)}.</p>
+<h2>What each page says that its siblings do not</h2>
+<p>Measured on each page's visible text with its payer's and item's names masked. Share: the share of its five-word phrases found on its closest sibling (same payer and reason, or same item and reason). Own: phrases no sibling has. Medians over every built page: ${pct(report.uniqueness.all.share)} shared, ${report.uniqueness.all.unique} own${report.uniqueness.indexable ? `; over indexable pages: ${pct(report.uniqueness.indexable.share)} shared, ${report.uniqueness.indexable.unique} own` : ''}.</p>
+<h3>Not indexable (${report.uniqueness.falling.length}), worst first</h3>
 ${table(
-  ['page', 'closest sibling', 'overlap'],
-  report.pageOverlap.worst.map((w) => [w.page, w.sibling, pct(w.overlap)]),
-)}
-<h3>Taken out of the index as near-duplicates (${report.nearDuplicates.length})</h3>
-${table(
-  ['page', 'repeats', 'overlap'],
-  report.nearDuplicates.map((d) => [d.path, d.sibling, pct(d.overlap)]),
+  ['page', 'closest sibling', 'share', 'own phrases', 'status', 'why'],
+  report.uniqueness.falling.map((u) => [u.path, u.closest ?? '', pct(u.share), u.unique, u.status, u.why]),
 )}
 <h3>Angles that read most alike</h3>
 ${table(
@@ -76,16 +72,11 @@ export function reportSummary(report: Report, htmlPath: string): string {
   const t = report.totals;
   const lines = [
     `report: ${t.combinations} combinations → ${t.indexable} indexable, ${t.noindex} noindex, ${t.skipped} not built, ${t.inapplicable} inapplicable; ${t.angles} angles`,
-    `  overlap between indexable siblings (same payer and reason): median ${pct(report.pageOverlap.median)} over ${report.pageOverlap.pairs} pairs, ${pct(report.pageOverlap.medianClosest)} to the closest sibling`,
-    `  near-duplicates taken out of the index: ${report.nearDuplicates.length}`,
+    `  shared with the closest sibling (median): ${pct(report.uniqueness.all.share)} over all pages${report.uniqueness.indexable ? `, ${pct(report.uniqueness.indexable.share)} over indexable pages` : ''}`,
+    `  not indexable: ${report.uniqueness.falling.length}`,
     `  over length: ${report.longTitles.length} titles, ${report.longDescriptions.length} descriptions`,
-    '  next angles to write (pages made indexable / pages showing it):',
-    ...report.missing
-      .slice(0, 5)
-      .map(
-        (m) =>
-          `    ${m.layer}: ${[m.payer, m.item, m.reason].filter(Boolean).join(' × ')} (${m.unlocks} / ${m.pages})`,
-      ),
+    '  notes to write next (pages made indexable / pages showing it):',
+    ...report.queue.slice(0, 5).map((q) => `    ${q.file} (${q.unlocks} / ${q.pages})`),
     `  full report: ${htmlPath}`,
   ];
   return `${lines.join('\n')}\n`;

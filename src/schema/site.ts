@@ -36,15 +36,20 @@ export const siteSchema = z
       publisher: text,
     }),
     index: z.strictObject({
-      /** What to do with a combination page that is not indexable: build it with noindex, or skip it. */
-      nonIndexable: z.enum(['noindex', 'skip']),
-      /** Whether an item × reason angle plus a payer × reason angle make a page indexable without a full angle. */
+      /** What to do with a combination page that is not indexable: build it with noindex (default), or skip it. */
+      nonIndexable: z.enum(['noindex', 'skip']).default('noindex'),
+      /**
+       * Whether an item × reason angle with a payer × reason angle or a payer × item note may make a page
+       * indexable without a full angle (the uniqueness measure still applies).
+       */
       layeredAnglesIndexable: z.boolean(),
       /**
-       * A page whose main content shares at least this share of its five-word phrases with a sibling (same payer
-       * and reason) that is already indexable is treated as a near-duplicate and is not indexable.
+       * A page is indexable only if it shares less than this share of its five-word phrases with its closest
+       * sibling (same payer and reason, or same item and reason), read on its visible text with names masked.
        */
-      nearDuplicateThreshold: z.number().gt(0).max(1).default(0.5),
+      maxSiblingShare: z.number().gt(0).max(1).default(0.5),
+      /** …and has at least this many five-word phrases that no sibling has. */
+      minOwnPhrases: z.int().min(0).default(100),
     }),
     /**
      * Optional analytics, off unless set. Plausible (privacy-friendly, no cookies) or Google Analytics 4; the CSP
@@ -73,8 +78,14 @@ export const siteSchema = z
       /** Where dist/ is deployed; decides the dialect of _headers and the limits the build warns about. */
       host: z.enum(['cloudflare-pages', 'netlify', 's3-cloudfront']),
     }),
-    /** Allowed length of an angle's body, in words. */
-    angleWords: z.strictObject({ min: z.int().nonnegative(), max: z.int().positive() }),
+    /** Allowed length of an angle's body, in words; payer × item notes have their own range. */
+    angleWords: z.strictObject({
+      min: z.int().nonnegative(),
+      max: z.int().positive(),
+      payerItem: z
+        .strictObject({ min: z.int().nonnegative(), max: z.int().positive() })
+        .default({ min: 60, max: 300 }),
+    }),
     /** What the content audit holds every page to. */
     audit: z
       .strictObject({

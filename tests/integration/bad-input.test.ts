@@ -339,7 +339,22 @@ const cases: Case[] = [
       name: 'PlanLineMention',
       file: 'data/angles/beta--step-therapy.mdx',
       line: 1,
-      message: '"Medicare Advantage" (medicare-advantage) appears on /beta/',
+      message:
+        '"Medicare Advantage" (medicare-advantage) appears on /beta/, but beta runs no medicare-advantage',
+    },
+  },
+  {
+    name: 'a guide’s full angle names a plan line its payer does not run',
+    change: replace(
+      'data/angles/beta--knee-scope--prior-authorization.mdx',
+      'and to send the criteria Beta names.',
+      'and to send the criteria Beta names. Medicaid members have other routes.',
+    ),
+    expect: {
+      name: 'PlanLineMention',
+      file: 'data/angles/beta--knee-scope--prior-authorization.mdx',
+      line: 1,
+      message: '"Medicaid" (medicaid-managed-care) appears on /beta/knee-scope/prior-authorization/',
     },
   },
   {

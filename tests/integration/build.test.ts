@@ -20,7 +20,7 @@ afterAll(async () => {
 describe('fixture build', () => {
   it('succeeds and prints a summary with counts and reasons', () => {
     expect(build.code, build.stderr).toBe(0);
-    expect(build.stdout).toMatch(/pages written\s+10 \(3 indexable, 7 noindex\) \+ 8 hubs/);
+    expect(build.stdout).toMatch(/pages written\s+10 \(3 indexable, 7 noindex\) \+ 14 hubs/);
     expect(build.stdout).toMatch(/not built\s+2 \(0 by index policy, 2 inapplicable\)/);
     expect(build.stdout).toContain('inapplicable: step-therapy does not apply to a procedure');
   });
@@ -111,7 +111,7 @@ describe('fixture build', () => {
     const html = await page('acme/wonderdrug/step-therapy');
     const markers = new Set([...html.matchAll(/href="#source-(\d+)"/g)].map((m) => Number(m[1])));
     const sources = new Set([...html.matchAll(/<li id="source-(\d+)"/g)].map((m) => Number(m[1])));
-    expect(markers.size).toBeGreaterThan(5);
+    expect(markers.size).toBeGreaterThan(1);
     expect(sources).toEqual(markers);
     expect(html).toMatch(/<li id="source-1" data-fact="[a-z0-9-]+"><a href="https:\/\/www\.ecfr\.gov\//);
   });
@@ -135,10 +135,10 @@ describe('fixture build', () => {
     expect(acme).toContain(
       'runs insured employer plans, self-funded employer plans, Medicare Part D drug plans, Medicaid managed care plans and Federal Employees Health Benefits plans.',
     );
-    expect(acme).toContain('<h3 id="deadline-plan-2">Medicare Part D drug plan</h3>');
+    expect(acme).toContain('<option value="1" data-lines="part-d">Medicare Part D drug plan</option>');
     expect(beta).not.toContain('Medicare');
     expect(procedure).not.toContain('Part D');
-    expect(procedure).toContain('Medicare Advantage plan</h3>');
+    expect(procedure).toContain('data-lines="medicare-advantage">Medicare Advantage plan</option>');
   });
 
   it('builds pages without a combination-specific angle as noindex, and layered ones as indexable', async () => {

@@ -1,9 +1,8 @@
-// The starter dataset in data/ as a content team would launch it: size, index policy, near-duplicates, the
-// kind-specific wording and citations. Runs the pipeline without Astro (the build tests cover the HTML).
+// The starter dataset in data/ as a content team would launch it: size, index policy and the uniqueness measure,
+// the kind-specific wording and citations. Runs the pipeline without Astro (the build tests cover the HTML).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderSite, renderSiteInThreads, type RenderedSite } from '../../src/generator/site-models.ts';
+import { renderSite, type RenderedSite } from '../../src/generator/site-models.ts';
 import { checkSite } from '../../src/plan/check-site.ts';
-import { pageOverlap } from '../../src/report/build-report.ts';
 import { PROJECT_ROOT } from '../helpers/fixture.ts';
 
 let rendered: RenderedSite;
@@ -18,16 +17,27 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('starter dataset', () => {
-  it('builds at least 2,000 pages, at least 1,500 of them indexable', () => {
+  it('builds every one of its 2,514 combination pages, noindex where the measure says so', () => {
+    expect(rendered.pages.length).toBe(2514);
+    expect(rendered.measures.length).toBe(2514);
     const indexable = rendered.pages.filter((p) => p.robots === 'index, follow');
-    expect(rendered.pages.length).toBeGreaterThanOrEqual(2000);
-    expect(indexable.length).toBeGreaterThanOrEqual(1500);
+    // Today only pages with a full angle say enough of their own (see docs/content-plan.md).
+    expect(indexable.length).toBeGreaterThanOrEqual(40);
   });
 
-  it('keeps indexable siblings (same payer and reason) apart: median five-word overlap under 35%', () => {
-    const overlap = pageOverlap(rendered.pages);
-    expect(overlap.pairs).toBeGreaterThan(10_000);
-    expect(overlap.median).toBeLessThan(0.35);
+  it('indexes only pages that meet both thresholds of the uniqueness measure', () => {
+    const measured = new Map(rendered.measures.map((m) => [m.path, m]));
+    for (const page of rendered.pages.filter((p) => p.robots === 'index, follow')) {
+      const m = measured.get(page.path)!;
+      expect(m.share, page.path).toBeLessThan(0.5);
+      expect(m.unique, page.path).toBeGreaterThanOrEqual(100);
+    }
+    const why = new Map(rendered.decisions.map((d) => [d.combo.path, d.decision.why]));
+    for (const page of rendered.pages.filter((p) => p.robots !== 'index, follow')) {
+      const m = measured.get(page.path)!;
+      const angleRule = /angle/.test(why.get(page.path)!);
+      expect(m.share >= 0.5 || m.unique < 100 || angleRule, page.path).toBe(true);
+    }
   });
 
   it('never speaks of a prescribing label on a test, procedure or device page', () => {
@@ -40,12 +50,10 @@ describe('starter dataset', () => {
 
   it('cites every fact on every page with a numbered source that links to its official URL', () => {
     for (const page of rendered.pages) {
-      // Markers in the text, and the deadline calculator's rules (which cite the deadlines they compute).
-      const cited = new Set([
-        ...[...htmlOf(page).matchAll(/href="#source-(\d+)"/g)].map((m) => Number(m[1])),
-        ...page.deadlines.flatMap((plan) => plan.rows.map((row) => row.cite.n)),
-        ...page.rules.map((rule) => rule.n),
-      ]);
+      // Markers in the text; the deadline calculator links each rule to its source directly.
+      const cited = new Set([...htmlOf(page).matchAll(/href="#source-(\d+)"/g)].map((m) => Number(m[1])));
+      for (const row of page.deadlines.flatMap((plan) => plan.rows))
+        expect(row.cite.url, page.path).toMatch(/^https:\/\//);
       const numbered = new Map(page.sources.filter((s) => s.n !== undefined).map((s) => [s.n!, s]));
       expect(
         [...cited].sort((a, b) => a - b),
@@ -64,31 +72,4 @@ describe('starter dataset', () => {
       .map((p) => p.path);
     expect(missing).toEqual([]);
   });
-});
-
-describe('page models on two threads', () => {
-  // A low threshold, so the starter data has near-duplicates and (with nonIndexable: skip) links to drop.
-  const loadStrict = async () => {
-    const { site } = await checkSite({ root: PROJECT_ROOT });
-    site!.data.site.index.nearDuplicateThreshold = 0.3;
-    return site!;
-  };
-
-  it('give the same site as one thread: pages, near-duplicates, hubs, sitemap and the memo', async () => {
-    const single = await loadStrict();
-    const singleMemo = { previous: {}, next: {} };
-    const expected = renderSite(single, singleMemo);
-    expect(expected.nearDuplicates.length).toBeGreaterThan(10);
-    expect(single.data.site.index.nonIndexable).toBe('skip');
-
-    const threaded = await loadStrict();
-    const memo = { previous: {}, next: {} };
-    const actual = await renderSiteInThreads(threaded, memo);
-    expect(actual).toEqual(expected);
-    expect(memo.next).toEqual(singleMemo.next);
-
-    // With the memo of that run, every group is reused and the result is the same.
-    const again = await renderSiteInThreads(await loadStrict(), { previous: memo.next, next: {} });
-    expect(again.nearDuplicates).toEqual(expected.nearDuplicates);
-  }, 120_000);
 });

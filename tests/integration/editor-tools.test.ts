@@ -134,25 +134,46 @@ describe('npm run new', () => {
   });
 });
 
+/** A fixture note of the usual length (about 130 words): what a payer's policy for one item asks for. */
+const PAYER_ITEM_NOTE = [
+  'Acme files its sequencing panels under a laboratory policy that names three conditions for coverage.',
+  'The ordering oncologist must show the tumour type and stage, the panel must be run by a laboratory',
+  'certified for high-complexity testing, and the result must be able to change the treatment plan.',
+  'The policy lists which cancers it counts as eligible and asks for the pathology report with the request.',
+  'It also limits a repeat panel on the same tumour to cases where the disease has progressed since the',
+  'first one. When a request is turned down, the letter usually points to one of these three conditions,',
+  'so the appeal should answer that condition directly: the stage from the pathology report, the',
+  'laboratory certificate, or a note from the oncologist on the decision the result will guide. Ask the',
+  'laboratory for its certificate number early, since offices rarely keep it on file.',
+].join(' ');
+
 describe('npm run report', () => {
-  it('ranks the missing angle that would make the most pages indexable first', async () => {
+  it('queues first the note that would make the most pages indexable, and writing it does', async () => {
     const { site } = await checkSite({ root: fixture.root, today: '2026-12-04' });
     const report = buildReport(site!, renderSite(site!));
-    // beta × step-therapy exists and gene-panel × step-therapy exists; wonderdrug × step-therapy would make
-    // /beta/wonderdrug/step-therapy/ indexable, and acme × step-therapy would make /acme/gene-panel/step-therapy/ so.
-    expect(report.missing[0]).toMatchObject({ unlocks: 1 });
-    const top = report.missing.filter((m) => m.unlocks === 1 && m.layer !== 'payer × item × reason');
-    expect(top.map((m) => `${m.layer}:${m.payer ?? m.item}:${m.reason}`).sort()).toEqual([
-      'item × reason:wonderdrug:step-therapy',
-      'payer × reason:acme:step-therapy',
-    ]);
     expect(report.totals).toMatchObject({ indexable: 3, noindex: 7, inapplicable: 2, angles: 4 });
-    expect(
-      report.matrix.find((m) => m.payer === 'beta' && m.item === 'gene-panel' && m.reason === 'step-therapy'),
-    ).toMatchObject({
-      layers: 'item×reason + payer×reason',
-      status: 'indexable',
+    // Acme's gene-panel pages: the step-therapy one has an item × reason angle (the angle rule is met) but shares
+    // too much with Beta's; a note on Acme's policy for the gene panel would be on both of Acme's gene-panel pages.
+    expect(report.queue[0]).toMatchObject({
+      layer: 'payer × item',
+      file: 'data/angles/payer-item/acme--gene-panel.mdx',
+      pages: 2,
+      unlocks: 1,
     });
+    const unlocks = report.queue.map((q) => q.unlocks);
+    expect(unlocks).toEqual([...unlocks].sort((a, b) => b - a));
+    expect(report.uniqueness.falling.map((f) => f.path)).toContain('/acme/gene-panel/step-therapy/');
+
+    // The fixture keeps its angles in one folder; the folder is a convention, the frontmatter decides.
+    await fixture.write(
+      'data/angles/acme--gene-panel.mdx',
+      `---\npayer: acme\nitem: gene-panel\nreviewedBy: editorial-desk\nreviewed: 2026-11-05\nsources: []\n---\n\n${PAYER_ITEM_NOTE}\n`,
+    );
+    const after = (await checkSite({ root: fixture.root, today: '2026-12-04' })).site!;
+    const rendered = renderSite(after);
+    const status = (path: string) => rendered.decisions.find((d) => d.combo.path === path)!.decision.status;
+    expect(status('/acme/gene-panel/step-therapy/')).toBe('indexable');
+    expect(status('/acme/gene-panel/prior-authorization/')).toBe('noindex');
   });
 
   it('writes an HTML report and a terminal summary', async () => {
@@ -165,9 +186,10 @@ describe('npm run report', () => {
       },
     );
     expect(stdout).toContain('report: 10 combinations → 3 indexable, 7 noindex');
-    expect(stdout).toContain('next angles to write');
+    expect(stdout).toContain('notes to write next');
     const html = await readFile(out, 'utf8');
-    expect(html).toContain('<h2>Most valuable missing angles</h2>');
+    expect(html).toContain('<h2>Notes to write next</h2>');
+    expect(html).toContain('<h3>Not indexable (7), worst first</h3>');
     expect(html).toContain('<h2>Coverage matrix</h2>');
     expect(html).not.toContain('<script>alert(1)</script>');
   });

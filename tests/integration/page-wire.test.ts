@@ -33,12 +33,13 @@ describe('pages on the wire to a stamping thread', () => {
       expect(onWire.sources.every((s) => /^[\w-]{27}$/.test(s.title))).toBe(true);
       expect(decodePage(json, texts)).toEqual(viaJson(page));
     }
-    // The fixture's pages share their fact statements and angles: far less text travels than they hold.
+    // The fixture's pages share their fact statements and angles: less text travels than they hold (each shared
+    // text once; on ten pages, about 60% of it).
     const held = pages.reduce(
       (n, p) => n + (p.html.angle?.__html ?? '').length + p.sources.reduce((m, s) => m + s.title.length, 0),
       0,
     );
-    expect(sent).toBeLessThan(held / 2);
+    expect(sent).toBeLessThan(held * 0.7);
   });
 
   it('refuse a page whose shared text never arrived', () => {
@@ -47,7 +48,7 @@ describe('pages on the wire to a stamping thread', () => {
   });
 
   it('fingerprint the content: equal text gives an equal print, any change to a shared text a new one', () => {
-    const page = pages.find((p) => p.html.angle && p.html.payerAngle)!;
+    const page = pages.find((p) => p.html.angle)!;
     const wire = new PageWire();
     const print = wire.fingerprint(page);
     // A copy made of other string instances with the same content.
@@ -58,7 +59,6 @@ describe('pages on the wire to a stamping thread', () => {
       return wire.fingerprint(copy);
     };
     expect(edited((p) => (p.html.angle = trusted(`${p.html.angle!.__html} `)))).not.toBe(print);
-    expect(edited((p) => (p.html.payerAngle = trusted(`${p.html.payerAngle!.__html} `)))).not.toBe(print);
     expect(edited((p) => (p.sources[0]!.title += ' '))).not.toBe(print);
     expect(edited((p) => (p.title += ' '))).not.toBe(print);
   });

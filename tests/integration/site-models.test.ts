@@ -1,6 +1,6 @@
 // The models of a whole site, against expected values: which deadline rules each page offers (from the facts in
-// data), and what a near-duplicate does to the pages around it (related links, hubs, sitemap, redirects) under
-// both `index.nonIndexable` settings.
+// data), where the rules for each plan line live, and what the uniqueness measure does with pages that differ only
+// by names (related links, hubs, sitemap, redirects) under both `index.nonIndexable` settings.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderSite, type RenderedSite } from '../../src/generator/site-models.ts';
 import { checkSite } from '../../src/plan/check-site.ts';
@@ -75,81 +75,100 @@ describe('deadline rules a page offers', () => {
     expect(plans(site, '/beta/knee-scope/prior-authorization/').join()).not.toContain('A test row');
   });
 
-  it('list the reason’s rules that hold for the page, and only those', async () => {
+  it('link each plan line the page’s payer runs to that line’s hub, where its rules for the reason are', async () => {
     const site = await render();
-    const rules = (path: string) => page(site, path)!.rules.map((r) => r.statement.split(',')[0]);
-    // Step therapy on a Part D drug: the exception rule; on an employer plan: no federal exception law.
-    expect(rules('/acme/wonderdrug/step-therapy/')).toEqual([
-      'On a Medicare Part D drug plan',
-      'On an employer plan',
+    expect(page(site, '/acme/wonderdrug/step-therapy/')!.planLinks.map((l) => l.href)).toEqual([
+      '/plans/employer-insured/#step-therapy',
+      '/plans/employer-self-funded/#step-therapy',
+      '/plans/part-d/#step-therapy',
+      '/plans/medicaid-managed-care/',
+      '/plans/fehb/',
     ]);
-    // Beta runs employer plans only; the test page gets no drug rule.
-    expect(rules('/beta/gene-panel/step-therapy/')).toEqual([]);
+    expect(page(site, '/beta/gene-panel/step-therapy/')!.planLinks.map((l) => l.label)).toEqual([
+      'Employer plan, insured',
+    ]);
+    const section = (slug: string) =>
+      site.hubs
+        .find((h) => h.path === `/plans/${slug}/`)!
+        .rules!.sections.find((s) => s.id === 'step-therapy')
+        ?.rules.map((r) => r.statement.split(',')[0]);
+    // Step therapy on a Part D drug: the exception rule; on an employer plan: no federal exception law.
+    expect(section('part-d')).toEqual(['On a Medicare Part D drug plan']);
+    expect(section('employer-insured')).toEqual(['On an employer plan']);
+    expect(section('fehb')).toBeUndefined();
   });
 });
 
-describe('a near-duplicate page', () => {
-  /** Makes /beta/wonderdrug/step-therapy/ indexable with the very words of /beta/gene-panel/step-therapy/. */
-  async function addDuplicate(nonIndexable: 'noindex' | 'skip') {
-    const copy = (await fixture.read('data/angles/gene-panel--step-therapy.mdx')).replace(
-      'item: gene-panel',
-      'item: wonderdrug',
+describe('two pages that differ only by names', () => {
+  /**
+   * Adds Gamma, a payer that is Beta under another name, with Beta's full knee-scope angle under Gamma's name: its
+   * page and Beta's then say the same thing about different payers.
+   */
+  async function addNamesOnlyTwin(nonIndexable: 'noindex' | 'skip') {
+    await fixture.edit('data/payers.yaml', (text) => {
+      const beta = text.slice(text.indexOf('- slug: beta'));
+      return `${text}${beta.replace('slug: beta', 'slug: gamma').replaceAll('Beta Insurance', 'Gamma Assurance').replaceAll('Beta', 'Gamma').replace('https://beta.example/', 'https://gamma.example/')}`;
+    });
+    const angle = await fixture.read('data/angles/beta--knee-scope--prior-authorization.mdx');
+    await fixture.write(
+      'data/angles/gamma--knee-scope--prior-authorization.mdx',
+      angle.replace('payer: beta', 'payer: gamma').replaceAll('Beta', 'Gamma'),
     );
-    await fixture.write('data/angles/wonderdrug--step-therapy.mdx', copy);
     await fixture.edit('data/site.yaml', (text) =>
-      text
-        .replace(/nonIndexable: \w+/, `nonIndexable: ${nonIndexable}`)
-        .replace(
-          'layeredAnglesIndexable: true',
-          'layeredAnglesIndexable: true\n  nearDuplicateThreshold: 0.6',
-        ),
+      text.replace(/nonIndexable: \w+/, `nonIndexable: ${nonIndexable}`),
     );
     return render();
   }
 
-  const DUPLICATE = '/beta/wonderdrug/step-therapy/';
+  const BETA = '/beta/knee-scope/prior-authorization/';
+  const TWIN = '/gamma/knee-scope/prior-authorization/';
 
-  it('is found against the earlier sibling with the same payer and reason', async () => {
-    const site = await addDuplicate('noindex');
-    expect(site.nearDuplicates.map((d) => [d.path, d.sibling])).toEqual([
-      [DUPLICATE, '/beta/gene-panel/step-therapy/'],
-    ]);
-    expect(site.nearDuplicates[0]!.overlap).toBeGreaterThan(0.6);
-  });
-
-  it('with noindex: is built noindex, still linked from its siblings and its hubs, and left out of the sitemap', async () => {
-    const site = await addDuplicate('noindex');
-    expect(page(site, DUPLICATE)?.robots).toBe('noindex, follow');
-    expect(
-      page(site, '/acme/wonderdrug/step-therapy/')!.related.sameReasonOtherPayers.map((l) => l.href),
-    ).toContain(DUPLICATE);
-    expect(
-      page(site, '/beta/wonderdrug/prior-authorization/')!.related.sameItemOtherReasons.map((l) => l.href),
-    ).toEqual([DUPLICATE]);
-    const payerHub = site.hubs.find((h) => h.path === '/beta/')!;
-    expect(payerHub.others.map((l) => l.href)).toContain(DUPLICATE);
-    expect(site.sitemap.map((e) => e.path)).not.toContain(DUPLICATE);
-    const decision = site.decisions.find((d) => d.combo.path === DUPLICATE)!.decision;
+  it('are both indexable apart, and neither is once the other exists: each finds the other its closest sibling', async () => {
+    expect(page(await render(), BETA)?.robots).toBe('index, follow');
+    const site = await addNamesOnlyTwin('noindex');
+    const measure = (path: string) => site.measures.find((m) => m.path === path)!;
+    for (const [path, other] of [
+      [BETA, TWIN],
+      [TWIN, BETA],
+    ] as const) {
+      expect(measure(path).closest).toBe(other);
+      expect(measure(path).share).toBeGreaterThan(0.9);
+      expect(measure(path).unique).toBeLessThan(8);
+      expect(page(site, path)?.robots).toBe('noindex, follow');
+    }
+    const decision = site.decisions.find((d) => d.combo.path === TWIN)!.decision;
     expect(decision).toEqual({
       status: 'noindex',
-      why: 'near-duplicate of an indexable sibling with the same payer and reason',
+      why: 'shares too much of its text with a sibling (index.maxSiblingShare)',
     });
   });
 
-  it('with skip: is not built, and no page, hub, sitemap or redirect points at it', async () => {
-    const site = await addDuplicate('skip');
-    expect(page(site, DUPLICATE)).toBeUndefined();
-    const links = site.pages.flatMap((p) => [
-      ...p.related.sameItemOtherReasons,
-      ...p.related.sameReasonOtherPayers,
-    ]);
-    expect(links.map((l) => l.href)).not.toContain(DUPLICATE);
-    expect(page(site, '/acme/wonderdrug/step-therapy/')!.related.sameReasonOtherPayers).toEqual([]);
-    const hubLinks = site.hubs.flatMap((h) => [...h.groups.flatMap((g) => g.links), ...h.others]);
-    expect(hubLinks.map((l) => l.href)).not.toContain(DUPLICATE);
-    expect(site.sitemap.map((e) => e.path)).not.toContain(DUPLICATE);
-    expect(site.redirects.map((r) => r.to)).not.toContain(DUPLICATE);
-    expect(site.decisions.find((d) => d.combo.path === DUPLICATE)!.decision.status).toBe('skipped');
+  it('with noindex: are built noindex, still linked from their siblings and hubs, and left out of the sitemap', async () => {
+    const site = await addNamesOnlyTwin('noindex');
+    expect(
+      page(site, '/acme/knee-scope/prior-authorization/')!.related.sameReasonOtherPayers.map((l) => l.href),
+    ).toEqual([BETA, TWIN]);
+    const payerHub = site.hubs.find((h) => h.path === '/gamma/')!;
+    expect(payerHub.others.flatMap((g) => g.links).map((l) => l.href)).toContain(TWIN);
+    expect(site.sitemap.map((e) => e.path)).not.toContain(TWIN);
+    expect(site.sitemap.map((e) => e.path)).not.toContain(BETA);
+  });
+
+  it('with skip: are not built, and no page, hub, sitemap or redirect points at them', async () => {
+    const site = await addNamesOnlyTwin('skip');
+    for (const path of [BETA, TWIN]) {
+      expect(page(site, path)).toBeUndefined();
+      const links = site.pages.flatMap((p) => [
+        ...p.related.sameItemOtherReasons,
+        ...p.related.sameReasonOtherPayers,
+      ]);
+      expect(links.map((l) => l.href)).not.toContain(path);
+      const hubLinks = site.hubs.flatMap((h) => [...h.groups, ...h.others].flatMap((g) => g.links));
+      expect(hubLinks.map((l) => l.href)).not.toContain(path);
+      expect(site.sitemap.map((e) => e.path)).not.toContain(path);
+      expect(site.redirects.map((r) => r.to)).not.toContain(path);
+      expect(site.decisions.find((d) => d.combo.path === path)!.decision.status).toBe('skipped');
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidePage, NEAR_DUPLICATE_WHY } from '../../src/plan/index-policy.ts';
+import { decidePage, TOO_FEW_OWN_WHY, TOO_SHARED_WHY } from '../../src/plan/index-policy.ts';
 import { joinData, resolveAngles } from '../../src/plan/join.ts';
 import type { Angle, ValidData } from '../../src/content/validate.ts';
 import type { Item, Payer, Reason, Site } from '../../src/schema/index.ts';
@@ -35,18 +35,31 @@ describe('resolveAngles precedence', () => {
     expect(resolveAngles([payerOnly, payerReason, full]).payerAngle).toBe(payerReason);
     expect(resolveAngles([full]).payerAngle).toBeUndefined();
   });
+  it('payer × item slot: the note naming payer and item, beside the item angle', () => {
+    const both = resolveAngles([itemReason, payerItem, full]);
+    expect(both.payerItemNote).toBe(payerItem);
+    expect(both.itemAngle).toBe(full);
+    expect(resolveAngles([itemReason, payerItem]).itemAngle).toBe(itemReason);
+  });
   it('a tie at the same specificity within a slot is reported', () => {
-    expect(resolveAngles([itemReason, payerItem]).ties).toEqual([
-      [payerItem, itemReason].sort((a, b) => a.file.localeCompare(b.file)) as [Angle, Angle],
-    ]);
+    const otherItemReason = angle('item-reason-2.mdx', { item: 'keytruda', reason: 'step-therapy' });
+    expect(resolveAngles([itemReason, otherItemReason]).ties).toEqual([[otherItemReason, itemReason]]);
     expect(resolveAngles([payerOnly, reasonOnly]).ties).toHaveLength(1);
     expect(resolveAngles([full, itemReason, payerItem]).ties).toHaveLength(0);
+    const otherPayerItem = angle('payer-item-2.mdx', { payer: 'cigna', item: 'keytruda' });
+    expect(resolveAngles([payerItem, otherPayerItem]).ties).toHaveLength(1);
   });
 });
 
-const site = { index: { nonIndexable: 'noindex', layeredAnglesIndexable: true } } as Site;
+const site = {
+  index: { nonIndexable: 'noindex', layeredAnglesIndexable: true, maxSiblingShare: 0.5, minOwnPhrases: 100 },
+} as Site;
 
-const page = (itemAngle?: Angle, payerAngle?: Angle) => ({ itemAngle, payerAngle });
+const page = (itemAngle?: Angle, payerAngle?: Angle, payerItemNote?: Angle) => ({
+  itemAngle,
+  payerAngle,
+  payerItemNote,
+});
 
 describe('decidePage (index policy)', () => {
   it('indexes a page with a full angle', () => {
@@ -57,6 +70,7 @@ describe('decidePage (index policy)', () => {
     const strict = { ...site.index, layeredAnglesIndexable: false };
     expect(decidePage(page(itemReason, payerReason), strict).status).toBe('noindex');
     expect(decidePage(page(itemReason, payerOnly), site.index).status).toBe('noindex');
+    expect(decidePage(page(itemReason, undefined, payerItem), site.index).status).toBe('indexable');
   });
   it('skips instead of noindex when configured', () => {
     const skip = { ...site.index, nonIndexable: 'skip' as const };
@@ -66,14 +80,18 @@ describe('decidePage (index policy)', () => {
       why: 'no combination-specific angle',
     });
   });
-  it('takes a near-duplicate out of the index, whatever its angles', () => {
-    const measures = { nearDuplicateOf: { sibling: '/cigna/other/step-therapy/', overlap: 0.8 } };
-    expect(decidePage(page(full), site.index, measures)).toEqual({
+  it('takes a page out of the index when it shares too much or has too few phrases of its own', () => {
+    const measured = (share: number, unique: number) => ({ uniqueness: { share, unique } });
+    expect(decidePage(page(full), site.index, measured(0.5, 400))).toEqual({
       status: 'noindex',
-      why: NEAR_DUPLICATE_WHY,
+      why: TOO_SHARED_WHY,
     });
-    expect(decidePage(page(full), site.index, {}).status).toBe('indexable');
-    expect(decidePage(page(), site.index, measures).why).toBe('no angle');
+    expect(decidePage(page(full), site.index, measured(0.3, 99))).toEqual({
+      status: 'noindex',
+      why: TOO_FEW_OWN_WHY,
+    });
+    expect(decidePage(page(full), site.index, measured(0.49, 100)).status).toBe('indexable');
+    expect(decidePage(page(), site.index, measured(0.1, 900)).why).toBe('no angle');
   });
 });
 
@@ -110,10 +128,11 @@ describe('joinData', () => {
   });
 
   it('reports a tie once, on the file that lost the tie-break', () => {
-    const result = joinData({ ...data, angles: [itemReason, payerItem] });
+    const second = angle('item-reason-b.mdx', { item: 'keytruda', reason: 'step-therapy' });
+    const result = joinData({ ...data, angles: [itemReason, second] });
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatchObject({ name: 'AngleTie', file: 'payer-item.mdx', line: 1, column: 1 });
-    expect(result.errors[0]?.message).toContain('item-reason.mdx');
+    expect(result.errors[0]).toMatchObject({ name: 'AngleTie', file: 'item-reason.mdx', line: 1, column: 1 });
+    expect(result.errors[0]?.message).toContain('item-reason-b.mdx');
   });
 });
 

@@ -1,7 +1,7 @@
 // The deadline calculator island: turns the dates on the reader's letters into last days to act, for the plan type
-// they pick, from the rows of the page's own tables (their data- attributes). Each deadline counts from the date
-// its rule names; decision times are shown as they are. Without JavaScript the form stays hidden and the tables of
-// rules show.
+// they pick, from the rows the page embeds as JSON. Each deadline counts from the date its rule names; decision
+// times are shown as they are. Each line links to its rule's source. Without JavaScript the form stays hidden and
+// the page links to the payer's tables of rules.
 import {
   deadlineFrom,
   formatLong,
@@ -15,32 +15,6 @@ interface Embedded {
   plans: DeadlinePlan[];
   holidays: Pick<Holidays, 'holidays' | 'observeWeekendHolidays'>;
   events: Record<TimeEvent, string>;
-}
-
-/** The plans and rows as the tables print them. */
-function readPlans(section: HTMLElement): DeadlinePlan[] {
-  return [...section.querySelectorAll<HTMLElement>('[data-plan]')].map((plan) => ({
-    lines: [],
-    name: plan.querySelector('h3')?.textContent ?? '',
-    howToTell: [...plan.querySelectorAll('.how-to-tell')].map((p) => p.textContent ?? ''),
-    rows: [...plan.querySelectorAll<HTMLTableRowElement>('tr[data-kind]')].map((tr) => {
-      const marker = tr.querySelector<HTMLAnchorElement>('sup a');
-      return {
-        label: tr.querySelector('th')?.textContent ?? '',
-        kind: tr.dataset['kind'] as DeadlineRow['kind'],
-        expedited: false,
-        amount: Number(tr.dataset['amount']),
-        unit: tr.dataset['unit'] as DeadlineRow['unit'],
-        countsFrom: tr.dataset['from'] as TimeEvent,
-        nextBusinessDay: tr.dataset['nextBusinessDay'] !== undefined,
-        monthOverflow: tr.dataset['overflow'] as DeadlineRow['monthOverflow'],
-        cite: {
-          n: Number(marker?.textContent?.replace(/\D/g, '')),
-          citation: marker?.getAttribute('aria-label') ?? '',
-        },
-      };
-    }),
-  }));
 }
 
 type Dates = Partial<Record<'notice' | 'received' | 'decision' | 'decisionReceived', string>>;
@@ -151,12 +125,11 @@ function render(doc: Document, form: HTMLFormElement, result: HTMLElement, data:
       const item = doc.createElement('li');
       item.textContent = describe(row, dates, data, now);
       const link = Object.assign(doc.createElement('a'), {
-        href: `#source-${row.cite.n}`,
-        textContent: `[${row.cite.n}]`,
+        href: row.cite.url,
+        textContent: row.cite.citation,
+        className: 'cite',
       });
-      const sup = doc.createElement('sup');
-      sup.append(link);
-      item.append(sup);
+      item.append(' (', link, ')');
       list.append(item);
     }
     result.append(list);
@@ -168,10 +141,7 @@ export function enableCalculators(doc: Document): void {
     const form = section.querySelector<HTMLFormElement>('[data-calculator]');
     const embedded = section.querySelector('[data-deadline-calendar]');
     if (!form || !embedded) continue;
-    const data = {
-      ...(JSON.parse(embedded.textContent ?? '{}') as Omit<Embedded, 'plans'>),
-      plans: readPlans(section),
-    };
+    const data = JSON.parse(embedded.textContent ?? '{}') as Embedded;
     const result = form.querySelector<HTMLElement>('.calculator-result')!;
     const update = () => render(doc, form, result, data);
     form.addEventListener('input', update);
