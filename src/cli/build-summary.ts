@@ -32,6 +32,10 @@ export function printBuildSummary(
     lines.push(
       `  pages written   ${indexable + noindex} (${indexable} indexable, ${noindex} noindex) + ${summary.hubs} hubs`,
     );
+    if (summary.repaired?.length)
+      lines.push(
+        `  repaired        ${summary.repaired.length} file(s) of ${out}/ were not as the last build left them (e.g. ${summary.repaired[0]}): rebuilt, or removed if the build did not write them`,
+      );
     if (summary.rerendered !== undefined && summary.rerendered < indexable + noindex)
       lines.push(
         `  re-rendered     ${summary.rerendered} changed guide(s); the others were reused unchanged`,
@@ -54,5 +58,10 @@ export function printBuildSummary(
   const dataWarnings = summary.errors.filter((e) => e.severity === 'warning').length;
   if (dataWarnings) lines.push(`  data warnings   ${dataWarnings} (listed above)`);
   for (const w of summary.warnings) lines.push(`  warning: ${w}`);
+  const removed = summary.removedPages ?? [];
+  if (removed.length)
+    lines.push(
+      `  warning: ${removed.length} page(s) of the last build are gone with no redirect, e.g. ${removed[0]}; if a slug was renamed, add the old one to that row's formerSlugs so visitors and search engines are sent to the new page`,
+    );
   stream.write(`${lines.join('\n')}\n`);
 }

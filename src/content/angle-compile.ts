@@ -22,6 +22,8 @@ export interface FactUse {
   id: string;
   line: number;
   column: number;
+  /** How the fact is used: an angle component (Fact, Value, Cite, IfRule) or a template helper (fact, value, …). */
+  how: string;
 }
 
 /** An angle body that passed every rule: its compiled code (a function body for @mdx-js/mdx's run) and facts. */
@@ -186,7 +188,7 @@ function checkJsx(ctx: RuleContext, node: MdNode): void {
       return;
     }
     const { line, column } = at(ctx, node);
-    ctx.factUses.push({ id: id.value, line, column });
+    ctx.factUses.push({ id: id.value, line, column, how: name });
     return;
   }
   if (/^[a-z]/.test(name) && ANGLE_ELEMENTS.has(name) && !(node.attributes ?? []).length) return;
@@ -245,7 +247,7 @@ function compilerVersion(): string {
   return manifest.version;
 }
 
-function diskKey(file: string, body: string, bodyLine: number): string {
+export function diskKey(file: string, body: string, bodyLine: number): string {
   rulesVersion ??= createHash('sha256')
     .update(readFileSync(fileURLToPath(import.meta.url)))
     .update(readFileSync(fileURLToPath(new URL('../schema/angle.ts', import.meta.url))))
@@ -286,18 +288,30 @@ async function compileBody(
   return { compiled: { code, factUses: ctx.factUses, words: ctx.words }, errors: [] };
 }
 
+/** A disk cache entry: the compiled angle and a digest of it under its key, checked before the entry is used. */
+interface CacheEntry {
+  compiled: CompiledAngle;
+  digest: string;
+}
+
+export const entryDigest = (key: string, compiled: CompiledAngle) =>
+  createHash('sha256').update(key).update(JSON.stringify(compiled)).digest('hex');
+
 async function compileUncached(file: string, body: string, bodyLine: number) {
   const key = diskKey(file, body, bodyLine);
   const cacheFile = path.join(DISK_CACHE, key.slice(0, 2), `${key}.json`);
   const cached = await readFile(cacheFile, 'utf8')
-    .then((text) => JSON.parse(text) as CompiledAngle)
+    .then((text) => JSON.parse(text) as CacheEntry)
     .catch(() => undefined);
-  if (cached) return { angle: cached, errors: [] };
+  // The cached code is run when the angle renders: an entry changed after it was written is compiled again.
+  if (cached && cached.digest === entryDigest(key, cached.compiled))
+    return { angle: cached.compiled, errors: [] };
   const { compiled, errors } = await compileBody(file, body, bodyLine);
   if (!compiled) return { errors };
   // The cache only saves time: if it cannot be written, the build goes on.
+  const entry: CacheEntry = { compiled, digest: entryDigest(key, compiled) };
   await mkdir(path.dirname(cacheFile), { recursive: true })
-    .then(() => writeFile(cacheFile, JSON.stringify(compiled)))
+    .then(() => writeFile(cacheFile, JSON.stringify(entry)))
     .catch(() => undefined);
   return { angle: compiled, errors: [] };
 }

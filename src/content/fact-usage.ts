@@ -1,6 +1,7 @@
 // Facts against their uses: a template or angle citing a fact that does not exist is an error, and a fact that
 // nothing cites, lists or offers in the calculator is a warning.
 import { createError, type DataError } from '../errors/data-error.ts';
+import { factUseErrors } from './fact-uses.ts';
 import type { LoadedTemplates } from './templates.ts';
 import type { ValidData } from './validate.ts';
 import { fileStart, locate, type YamlSource } from './yaml-source.ts';
@@ -19,11 +20,7 @@ export function checkFactUsage(
   ]);
   for (const use of templates.factUses) {
     used.add(use.id);
-    if (!data.facts.has(use.id)) {
-      errors.push(
-        createError('UnknownFact', use, { message: `Fact "${use.id}" is not defined in data/facts.yaml.` }),
-      );
-    }
+    errors.push(...factUseErrors(use, data.facts, use));
   }
   const factRows: unknown = factsSource?.doc.toJS();
   for (const [id] of data.facts) {

@@ -39,7 +39,23 @@ export function formatMoney(amount: number, currency: string): string {
 
 export function createHandlebars(): typeof Handlebars {
   const hbs = Handlebars.create();
+  const builtinEach = hbs.helpers['each']!;
   hbs.registerHelper({
+    /**
+     * {{#each list}}: Handlebars' own, but only over a list. Over a map it would print every field of, say, the
+     * payer, including ones no template means to show.
+     */
+    each(
+      this: unknown,
+      list: unknown,
+      options: Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } },
+    ) {
+      if (!Array.isArray(list)) {
+        const at = options.loc ? ` - ${options.loc.start.line}:${options.loc.start.column}` : '';
+        throw new Error(`{{#each}} goes over a list, and this value is not one${at}`);
+      }
+      return builtinEach.call(this, list, options);
+    },
     /** {{fact "id"}}: the fact's statement with its citation marker. */
     fact: (id: string, options: HelperOptions) => new hbs.SafeString(options.data.facts.statement(id)),
     /** {{value "id"}}: "180 days" with its citation marker. */

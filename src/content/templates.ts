@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createError, relativeFile, type DataError } from '../errors/data-error.ts';
 import { ITEM_KINDS } from '../schema/index.ts';
 import { createHandlebars, FACT_HELPERS, KNOWN_HELPERS, type FactMarkup } from './template-helpers.ts';
+import { emptyTemplateError, lintTemplate, type HbsNode } from './template-lint.ts';
 import type { FactUse } from './angle-compile.ts';
 
 /** A template failed while rendering a page (strict mode: a field the template names does not exist). */
@@ -57,18 +58,8 @@ export interface LoadedTemplates {
   /** The template's plain text (to be escaped where it is printed). */
   renderText(name: TextTemplateName, context: object): string;
   factUses: (FactUse & { file: string })[];
-}
-
-interface HbsNode {
-  type: string;
-  path?: { original?: string };
-  params?: HbsNode[];
-  hash?: { pairs: { value: HbsNode }[] };
-  value?: unknown;
-  program?: { body: HbsNode[] };
-  inverse?: { body: HbsNode[] };
-  body?: HbsNode[];
-  loc?: { start: { line: number; column: number } };
+  /** The template's file, relative to the project root, for errors. */
+  fileOf(name: TemplateName): string;
 }
 
 function collectFactUses(node: HbsNode, file: string, out: (FactUse & { file: string })[]): void {
@@ -77,7 +68,7 @@ function collectFactUses(node: HbsNode, file: string, out: (FactUse & { file: st
     const first = node.params?.[0];
     const loc = node.loc?.start ?? { line: 1, column: 0 };
     if (first?.type === 'StringLiteral') {
-      out.push({ id: String(first.value), file, line: loc.line, column: loc.column + 1 });
+      out.push({ id: String(first.value), file, line: loc.line, column: loc.column + 1, how: helper });
     }
   }
   for (const child of [
@@ -123,8 +114,12 @@ export async function loadTemplates(
     }
     const source = await readFile(absolute, 'utf8');
     if (!isText(name)) errors.push(...templateOutlineErrors(file, source, headingBase(name)));
+    const empty = isText(name) ? emptyTemplateError(file, source) : undefined;
+    if (empty) errors.push(empty);
     try {
-      collectFactUses(hbs.parse(source) as unknown as HbsNode, file, factUses);
+      const ast = hbs.parse(source) as unknown as HbsNode;
+      errors.push(...lintTemplate(file, ast));
+      collectFactUses(ast, file, factUses);
       const options = { ...COMPILE_OPTIONS, noEscape: isText(name) };
       hbs.precompile(source, options); // eager: reports syntax errors and unknown helpers now
       compiled.set(name, hbs.compile(source, options));
@@ -156,6 +151,7 @@ export async function loadTemplates(
     renderHtml: (name, context, facts) => run(name, context, facts).replace(/<p>\s*<\/p>\s*/g, ''),
     renderText: (name, context) => run(name, context),
     factUses,
+    fileOf: (name) => relativeFile(root, path.join(templatesDir, `${name}.hbs`)),
   };
   return { templates, errors };
 }

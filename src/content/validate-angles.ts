@@ -1,6 +1,7 @@
 // Checks one angle: its frontmatter against the schema, its compiled body against the angle rules, and every
 // reference it makes (payer, item and reason slugs, reviewer, facts), plus its length and review date.
 import { didYouMean } from '../errors/did-you-mean.ts';
+import { factUseErrors } from './fact-uses.ts';
 import { createError, type DataError } from '../errors/data-error.ts';
 import {
   angleFrontmatterSchema,
@@ -63,6 +64,7 @@ function checkReferences(
         field: key,
         message: `"${value}" is not ${key === 'item' ? 'an' : 'a'} ${key} slug in ${TABLE_OF[key]}.`,
         hint: didYouMean(value, known, `Use a slug from ${TABLE_OF[key]}.`),
+        refersTo: `${key}:${value}`,
       }),
     );
   }
@@ -100,23 +102,9 @@ function checkBody(
 ): DataError[] {
   const errors: DataError[] = [];
   const facts = ctx.facts;
-  for (const use of compiled.factUses) {
-    if (!facts || facts.has(use.id)) continue;
-    errors.push(
-      createError(
-        'UnknownFact',
-        { file, line: use.line, column: use.column },
-        {
-          message: `Fact "${use.id}" is not defined in data/facts.yaml.`,
-          hint: didYouMean(
-            use.id,
-            facts.keys(),
-            'Add the fact to data/facts.yaml with its citation and source.',
-          ),
-        },
-      ),
-    );
-  }
+  if (facts)
+    for (const use of compiled.factUses)
+      errors.push(...factUseErrors(use, facts, { file, line: use.line, column: use.column }));
   if (ctx.site) {
     // A payer × item note says what one policy says, so it has its own, shorter range.
     const { min, max } = payerItem ? ctx.site.angleWords.payerItem : ctx.site.angleWords;
@@ -155,6 +143,8 @@ export async function validateAngle(
       ],
     };
   }
+  // A frontmatter the YAML parser refused was reported when it was loaded; nothing in it can be checked.
+  if (fm.doc.errors.length) return { errors: [] };
   const parsed = angleFrontmatterSchema.safeParse(fm.doc.toJS() ?? {});
   const compiled = await compileAngle(file, loaded.body, loaded.bodyLine, loaded.hash);
   const errors = [

@@ -1,6 +1,7 @@
 // Checks for the YAML tables: each row against its strict schema, unique slugs and ids, reserved and former
 // slugs, and dates that may not lie in the future. Rows that fail are dropped so the other checks still run.
 import type { z } from 'zod';
+import { tagRow } from './follow-ons.ts';
 import { createError, type DataError } from '../errors/data-error.ts';
 import type { TableName } from './load.ts';
 import { issuesToErrors } from './schema-issues.ts';
@@ -35,6 +36,8 @@ export function parseList<T>(
   source: YamlSource | undefined,
   schema: z.ZodType<T>,
   errors: DataError[],
+  /** Names the entry a rejected row was ("payer:cigna"), so references to it fold under its errors. */
+  about?: (entry: { [key: string]: unknown }) => string | undefined,
 ): Located<T>[] {
   if (!source) return [];
   const raw: unknown = source.doc.toJS();
@@ -51,7 +54,12 @@ export function parseList<T>(
   raw.forEach((entry, index) => {
     const result = schema.safeParse(entry);
     if (result.success) out.push({ value: result.data, index });
-    else errors.push(...issuesToErrors(source, schema, result.error.issues, [index], true));
+    else {
+      const rowErrors = issuesToErrors(source, schema, result.error.issues, [index], true);
+      const tag =
+        entry && typeof entry === 'object' ? about?.(entry as { [key: string]: unknown }) : undefined;
+      errors.push(...tagRow(rowErrors, tag));
+    }
   });
   return out;
 }

@@ -53,6 +53,15 @@ export function currentDate(): string {
   return process.env['DENIAL_PAGES_TODAY'] ?? new Date().toISOString().slice(0, 10);
 }
 
+/** What a row of each slug table is called in references ("payer" in an angle's frontmatter). */
+const ENTRY_OF = { payers: 'payer', items: 'item', reasons: 'reason' } as const;
+
+/** Tags a rejected row by its key field, when it has one written as text. */
+const entryTag =
+  (entry: string, key: string) =>
+  (row: { [field: string]: unknown }): string | undefined =>
+    typeof row[key] === 'string' ? `${entry}:${row[key]}` : undefined;
+
 function validateSite(tables: LoadedData['tables'], errors: DataError[]): Site | undefined {
   if (!tables.site) return undefined;
   const result = siteSchema.safeParse(tables.site.doc.toJS());
@@ -75,7 +84,8 @@ function validateFacts(
   errors: DataError[],
 ): Map<string, Fact> {
   const source = tables.facts;
-  const rows = checkUnique(source, parseList(source, factSchema, errors), (f) => f.id, 'id', errors);
+  const parsed = parseList(source, factSchema, errors, entryTag('fact', 'id'));
+  const rows = checkUnique(source, parsed, (f) => f.id, 'id', errors);
   if (source) {
     for (const { value, index } of rows) {
       const at = locate(source, [index, 'checked']);
@@ -151,6 +161,7 @@ function checkReasonRules(
           field: `entry ${index + 1} › rules[${i}]`,
           message: `Fact "${id}" is not defined in data/facts.yaml.`,
           hint: didYouMean(id, facts.keys(), 'Use a fact id from data/facts.yaml.'),
+          refersTo: `fact:${id}`,
         }),
       );
     });
@@ -221,7 +232,13 @@ export async function validateData(loaded: LoadedData, options: ValidateOptions 
   const table = <T extends { slug: string; formerSlugs: string[] }>(
     name: 'payers' | 'items' | 'reasons',
     schema: Parameters<typeof parseList<T>>[1],
-  ) => checkSlugTable(name, tables[name], parseList(tables[name], schema, errors), errors);
+  ) =>
+    checkSlugTable(
+      name,
+      tables[name],
+      parseList(tables[name], schema, errors, entryTag(ENTRY_OF[name], 'slug')),
+      errors,
+    );
   const payers = table<Payer>('payers', payerSchema);
   const items = table<Item>('items', itemSchema);
   const reasons = table<Reason>('reasons', reasonSchema);

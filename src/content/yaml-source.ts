@@ -1,6 +1,18 @@
 // Parsed YAML that remembers where every value came from, so any error can name file:line:column.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  YAMLParseError,
+  type Document,
+  type Node,
+} from 'yaml';
 import { createError, type DataError, type SourceLocation } from '../errors/data-error.ts';
+import type { ErrorName } from '../errors/errors-data.ts';
 
 export interface YamlSource {
   /** Project-relative path. */
@@ -21,18 +33,51 @@ export function parseYamlSource(
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const source: YamlSource = { file, doc, lineCounter, lineOffset };
+  // A tag the data schema does not know (`!!js/function`, `!custom`) would be read as plain text: refused.
+  for (const w of doc.warnings)
+    if (w.code === 'TAG_RESOLVE_FAILED')
+      doc.errors.push(new YAMLParseError(w.pos, 'TAG_RESOLVE_FAILED', w.message));
+  if (!doc.errors.length) refuseAliasBomb(doc);
   // Only the first syntax error of a file is reported: later ones are almost always its echoes.
-  const errors = [...doc.errors.slice(0, 1), ...doc.warnings].map((e) => {
+  const errors = [
+    ...doc.errors.slice(0, 1),
+    ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED'),
+  ].map((e) => {
     const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
-    const name = e.code === 'DUPLICATE_KEY' ? 'DuplicateKey' : 'YamlSyntax';
     const at = { file, line: pos.line + lineOffset, column: pos.col };
     const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return createError(name, at, {
+    return createError(YAML_ERROR_NAMES[e.code] ?? 'YamlSyntax', at, {
       message,
       severity: doc.errors.includes(e as never) ? 'error' : 'warning',
     });
   });
   return { source, errors };
+}
+
+const YAML_ERROR_NAMES: Partial<Record<string, ErrorName>> = {
+  DUPLICATE_KEY: 'DuplicateKey',
+  TAG_RESOLVE_FAILED: 'YamlTag',
+  ALIAS_COUNT: 'YamlAliases',
+};
+
+/**
+ * Aliases that expand to more than the YAML library allows (a "billion laughs" file) make it throw when the
+ * document is read. Tried once here, so the file is refused at its first alias instead.
+ */
+function refuseAliasBomb(doc: Document): void {
+  try {
+    doc.toJS();
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    let at = 0;
+    visit(doc, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    doc.errors.push(new YAMLParseError([at, at + 1], 'ALIAS_COUNT' as never, e.message));
+  }
 }
 
 function positionOf(source: YamlSource, offset: number): SourceLocation {

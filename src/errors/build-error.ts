@@ -35,18 +35,28 @@ export function describeChain(error: unknown): string {
   return parts.join('\n  caused by: ');
 }
 
-const SYSTEM_ERRORS: Partial<Record<string, ErrorName>> = {
-  ENOSPC: 'DiskFull',
-  EDQUOT: 'DiskFull',
-  EROFS: 'OutputNotWritable',
-  EACCES: 'OutputNotWritable',
-  EPERM: 'OutputNotWritable',
+/** System errors a user can act on, each with its catalogued name and what it means in plain words. */
+const SYSTEM_ERRORS: Partial<Record<string, { name: ErrorName; says: string }>> = {
+  ENOSPC: { name: 'DiskFull', says: 'no space is left on the disk' },
+  EDQUOT: { name: 'DiskFull', says: 'the disk quota is used up' },
+  EROFS: { name: 'OutputReadOnly', says: 'the file system is read-only' },
+  EACCES: { name: 'OutputNotWritable', says: 'permission denied' },
+  EPERM: { name: 'OutputNotWritable', says: 'the operation is not permitted' },
 };
+
+/** "cannot write /x/dist.lock: the file system is read-only (EROFS)" for a system error with a path. */
+function systemMessage(e: NodeJS.ErrnoException, says: string): string {
+  const where = e.path
+    ? `cannot ${e.syscall === 'open' || e.syscall === 'write' ? 'write' : (e.syscall ?? 'use')} ${e.path}: `
+    : '';
+  return `${where}${says} (${e.code})`;
+}
 
 /** Any error as a Failure: a BuildError as it is, a system error by its code, anything else as BuildFailed. */
 export function toFailure(error: unknown): Failure {
   let code: ErrorName = 'BuildFailed';
   let hint: string | undefined;
+  let message = error instanceof Error ? error.message : String(error);
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
     if (e instanceof BuildError) {
       code = e.code;
@@ -55,11 +65,11 @@ export function toFailure(error: unknown): Failure {
     }
     const system = SYSTEM_ERRORS[(e as NodeJS.ErrnoException).code ?? ''];
     if (system) {
-      code = system;
+      code = system.name;
+      message = systemMessage(e as NodeJS.ErrnoException, system.says);
       break;
     }
   }
-  const message = error instanceof Error ? error.message : String(error);
   return {
     code,
     title: Errors[code].title,

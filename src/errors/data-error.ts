@@ -21,6 +21,12 @@ export interface DataError extends SourceLocation {
   message: string;
   expected?: string | undefined;
   hint: string;
+  /** The entry this error is about, as "table:key" ("payer:Beta Health", "fact:claim-file"): a root cause. */
+  about?: string;
+  /** The entry this error refers to and could not find, as "table:key": a possible follow-on of a root. */
+  refersTo?: string;
+  /** Errors that follow from this one (a reference to the entry it rejects) and go away when it is fixed. */
+  followOn?: DataError[];
 }
 
 export interface DataErrorInput {
@@ -29,6 +35,7 @@ export interface DataErrorInput {
   expected?: string | undefined;
   hint?: string | undefined;
   severity?: Severity;
+  refersTo?: string;
 }
 
 export function createError(name: ErrorName, at: SourceLocation, input: DataErrorInput): DataError {
@@ -42,6 +49,7 @@ export function createError(name: ErrorName, at: SourceLocation, input: DataErro
     message: input.message,
     expected: input.expected,
     hint: input.hint ?? Errors[name].hint,
+    ...(input.refersTo && { refersTo: input.refersTo }),
   };
 }
 
@@ -76,6 +84,11 @@ export function formatError(e: DataError): string {
   lines.push(`  problem:  ${e.message}`);
   if (e.expected) lines.push(`  expected: ${e.expected}`);
   lines.push(`  hint:     ${e.hint}`);
+  if (e.followOn?.length) {
+    lines.push(`  and ${e.followOn.length} follow-on error(s) that go away when this one is fixed:`);
+    for (const f of sortErrors(e.followOn))
+      lines.push(`    ${f.file}:${f.line}:${f.column} ${f.name}: ${f.message}`);
+  }
   return lines.join('\n');
 }
 
@@ -83,8 +96,9 @@ export function formatErrors(errors: readonly DataError[]): string {
   const sorted = sortErrors(errors);
   const nErr = sorted.filter((e) => e.severity === 'error').length;
   const nWarn = sorted.length - nErr;
+  const folded = sorted.reduce((n, e) => n + (e.followOn?.length ?? 0), 0);
   const body = sorted.map(formatError).join('\n\n');
-  return `${body}\n\n${nErr} error(s), ${nWarn} warning(s)`;
+  return `${body}\n\n${nErr} error(s)${folded ? ` (and ${folded} follow-on)` : ''}, ${nWarn} warning(s)`;
 }
 
 export function relativeFile(root: string, file: string): string {

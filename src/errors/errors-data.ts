@@ -25,6 +25,14 @@ export const Errors = define({
     title: 'Duplicate key',
     hint: 'Each key may appear once per entry; delete or rename the second one.',
   },
+  YamlTag: {
+    title: 'YAML tag not allowed',
+    hint: 'Data files hold plain text, numbers, lists and maps; remove the tag (the word starting with ! or !!) before the value.',
+  },
+  YamlAliases: {
+    title: 'Too many YAML aliases',
+    hint: 'The anchors (&name) and aliases (*name) here expand to far more data than the file holds; write the values out instead.',
+  },
   EmptyFile: {
     title: 'Empty data file',
     hint: 'Add at least one entry, or restore the file from version control.',
@@ -113,6 +121,10 @@ export const Errors = define({
     title: 'Unknown fact id',
     hint: 'Use a fact id defined in data/facts.yaml, or add the fact there with its citation and source.',
   },
+  FactWithoutValue: {
+    title: 'A value printed from a fact that has none',
+    hint: 'Use <Fact id="…" /> (or {{fact "…"}}) to print the statement, or give the fact an amount and unit in data/facts.yaml.',
+  },
   UncheckedFact: {
     title: 'Fact not checked against its current source',
     hint: 'Read the current text of the source, then set checked to that day and remove status: unchecked.',
@@ -140,6 +152,14 @@ export const Errors = define({
   UnusedFact: {
     title: 'Fact never used',
     hint: 'No template or angle cites this fact; remove it or cite it where it belongs.',
+  },
+  TemplateDisallowed: {
+    title: 'Not allowed in a template',
+    hint: 'Templates write text and simple markup with {{…}} values (escaped) and the documented helpers; markup that runs code, raw {{{…}}} output, partials, log, lookup and with are refused.',
+  },
+  TemplateEmpty: {
+    title: 'A template writes nothing',
+    hint: 'This template gives every page its title, description or button text; restore its text (see git history for the shipped version).',
   },
   TemplateError: {
     title: 'Template error',
@@ -175,6 +195,14 @@ export const Errors = define({
   OutputNotWritable: {
     title: 'The output folder cannot be written',
     hint: 'Check that the output folder and the folder around it are writable (not read-only, owned by you).',
+  },
+  BuildLocked: {
+    title: 'Another build is writing this output folder',
+    hint: 'Wait for the other build to finish, or stop it. If no build is running (the machine restarted, say), delete the .lock file beside the output folder.',
+  },
+  OutputReadOnly: {
+    title: 'The output folder is on a read-only file system',
+    hint: 'Build into a folder on a writable disk with --out DIR, or make this file system writable again.',
   },
   DiskFull: {
     title: 'The disk is full',

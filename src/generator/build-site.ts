@@ -1,29 +1,38 @@
 // npm run build: check the data, compute the models, render them into a staging folder, verify it, then swap it
 // into place. Any failure leaves the previous output folder exactly as it was. buildSite() is the list of steps;
 // each step is a module of this folder.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BuildError, toFailure } from '../errors/build-error.ts';
 import { hasErrors, sortErrors } from '../errors/data-error.ts';
 import { auditContent } from '../models/content-audit.ts';
 import { checkSite, type CheckedSite } from '../plan/check-site.ts';
 import type { Site } from '../schema/index.ts';
-import { stageOutput, type StagedOutput } from './atomic-output.ts';
-import { readState, reuseUnchanged, statePath, writeState, type BuildState } from './build-state.ts';
+import { recoverOutput, stageOutput, type StagedOutput } from './atomic-output.ts';
+import { acquireBuildLock, type BuildLock } from './build-lock.ts';
+import {
+  outputDamage,
+  readState,
+  reuseUnchanged,
+  statePath,
+  storedFiles,
+  writeState,
+  type BuildState,
+} from './build-state.ts';
 import { writeHostFiles } from './host-files.ts';
 import { fingerprint, hashInputs, renderHash, type InputHashes } from './input-hash.ts';
 import { linkTreeInThread } from './link-tree.ts';
 import { buildManifest, figuresOf, MANIFEST, readManifest, type Manifest } from './manifest.ts';
-import { scanFolder, totals, verifyOutput } from './output-folder.ts';
+import { scanFolder, stampOf, totals, verifyOutput, type FileStamp } from './output-folder.ts';
 import { PageWire } from './page-wire.ts';
 import { silentProgress, type Progress } from './progress.ts';
 import type { RenderOptions } from './render-options.ts';
 import { renderWithShells } from './render-with-shells.ts';
-import { copyShards, shardLabel, shareOf, type Shard } from './shards.ts';
+import { checkOutOfShards, copyShards, hashFiles, shardLabel, shareOf, type Shard } from './shards.ts';
 import { checkPages } from './page-checks.ts';
 import { prepareShells, readSiteSettings, type ShellSet } from './shells.ts';
 import { renderSite, type RenderedSite } from './site-models.ts';
-import { emptySummary, summarizeSite, type BuildSummary } from './summary.ts';
+import { emptySummary, removedWithoutRedirect, summarizeSite, type BuildSummary } from './summary.ts';
 
 export type { BuildSummary } from './summary.ts';
 
@@ -84,8 +93,8 @@ class BuildRun {
   }
 }
 
-/** Nothing the build reads has changed since this output was written: it is already the result. */
-function isUpToDate(run: BuildRun, previous: Manifest | undefined, inputs: string): previous is Manifest {
+/** Nothing the build reads has changed since this output was written: if the output is intact, it is the result. */
+function sameInputs(run: BuildRun, previous: Manifest | undefined, inputs: string): previous is Manifest {
   const { force, mergeShards, shard } = run.options;
   return !force && !mergeShards && previous?.inputs === inputs && previous.shard === shardLabel(shard);
 }
@@ -133,11 +142,40 @@ function canReuse(run: BuildRun, state: BuildState | undefined, render: string, 
 
 export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const run = new BuildRun(options);
+  let lock: BuildLock;
+  try {
+    if (options.mergeShards) checkOutOfShards(options.mergeShards, run.outDir);
+    await mkdir(path.dirname(run.outDir), { recursive: true });
+    lock = acquireBuildLock(run.outDir);
+  } catch (e) {
+    run.summary.failure = toFailure(e);
+    return run.finish();
+  }
+  try {
+    // What a killed build left (its staging folder, a half-done swap) goes first, even if nothing else changed.
+    await recoverOutput(run.outDir);
+    return await buildLocked(run);
+  } catch (e) {
+    run.summary.failure = toFailure(e);
+    return run.finish();
+  } finally {
+    lock.release();
+  }
+}
+
+/** The build proper, holding the output folder's lock. */
+async function buildLocked(run: BuildRun): Promise<BuildSummary> {
   const hashes = await run.timed('hash inputs', () => hashInputs(run.root, run.dataDir, run.templatesDir));
   const previous = await readManifest(run.outDir);
-  if (isUpToDate(run, previous, hashes.inputs)) {
-    Object.assign(run.summary, figuresOf(previous), { ok: true, upToDate: true });
-    return run.finish();
+  const state = await readState(statePath(run.root, run.outDir));
+  if (sameInputs(run, previous, hashes.inputs) && state) {
+    // The output is trusted only as far as the recorded stamps prove it; damage is repaired by building.
+    const damaged = await run.timed('verify output', () => outputDamage(run.outDir, state));
+    if (!damaged.length) {
+      Object.assign(run.summary, figuresOf(previous), { ok: true, upToDate: true });
+      return run.finish();
+    }
+    run.summary.repaired = damaged;
   }
   const staged = await stageOutput(run.outDir);
   const settings = run.withShells ? await readSiteSettings(run.dataDir) : undefined;
@@ -163,7 +201,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     await shellRun?.stop();
     shellRun = startShells(run, site.data.site, hashes.code, staged);
   }
-  return produce(run, site, hashes, staged, previous, shellRun);
+  return produce(run, site, hashes, staged, { manifest: previous, state }, shellRun);
 }
 
 /** Models, render (or merge shards), host files, verify, swap into place, remember the state. */
@@ -172,13 +210,12 @@ async function produce(
   site: CheckedSite,
   hashes: InputHashes,
   staged: StagedOutput,
-  previous: Manifest | undefined,
+  last: { manifest: Manifest | undefined; state: BuildState | undefined },
   shellRun: ShellRun | undefined,
 ): Promise<BuildSummary> {
   const currentRender = renderHash(hashes.code, site.data.site);
-  const stateFile = statePath(run.root, run.outDir);
-  const previousState = await readState(stateFile);
-  const incremental = canReuse(run, previousState, currentRender, previous);
+  const previousState = last.state;
+  const incremental = canReuse(run, previousState, currentRender, last.manifest);
   // The previous output is linked into staging on another thread while the models are computed.
   const linking = incremental ? linkTreeInThread(run.outDir, staged.dir) : undefined;
   if (linking) staged.onInterrupt(linking.stop);
@@ -193,6 +230,8 @@ async function produce(
       return run.finish();
     }
     Object.assign(run.summary, summarizeSite(site, rendered));
+    if (previousState)
+      run.summary.removedPages = removedWithoutRedirect(Object.keys(previousState.models), rendered);
     const share = { ...rendered, pages: shareOf(rendered.pages, run.options.shard) };
     const wire = new PageWire();
     const fingerprintAll = () =>
@@ -215,10 +254,14 @@ async function produce(
       const found = await renderWork(run, site, staged, work, wire, shellRun?.started, incremental);
       if (found?.size === rendered.pages.length + rendered.hubs.length) models ??= Object.fromEntries(found);
     }
-    await finishOutput(run, site, rendered, share, staged, hashes.inputs);
-    if (!run.options.shard && !run.options.mergeShards) {
-      await writeState(stateFile, { renderHash: currentRender, models: models ?? fingerprintAll() });
-    }
+    const files = await finishOutput(run, site, rendered, share, staged, hashes.inputs);
+    // Shard and merge outputs are never rebuilt incrementally; their state only proves the output intact.
+    const whole = !run.options.shard && !run.options.mergeShards;
+    await writeState(statePath(run.root, run.outDir), {
+      renderHash: currentRender,
+      models: whole ? (models ?? fingerprintAll()) : {},
+      files: storedFiles(files),
+    });
   } catch (e) {
     await shellRun?.stop();
     await linking?.stop();
@@ -270,7 +313,7 @@ async function finishOutput(
   share: RenderedSite,
   staged: StagedOutput,
   inputs: string,
-): Promise<void> {
+): Promise<Map<string, FileStamp>> {
   const shard = run.options.shard;
   if (!shard) {
     run.progress.stage('sitemaps and host files');
@@ -278,13 +321,17 @@ async function finishOutput(
       writeHostFiles(staged.dir, site.data.site, rendered.redirects, rendered.sitemap),
     );
   }
-  await run.timed('verify', async () => {
+  const files = await run.timed('verify', async () => {
     const files = scanFolder(staged.dir);
     const problem = verifyOutput(share, files, !shard);
     if (problem) throw new BuildError('OutputIncomplete', problem);
     Object.assign(run.summary, totals(files));
-    const manifest = buildManifest(site.data.site, run.summary, inputs, shardLabel(shard));
+    const hashes = shard ? await hashFiles(staged.dir, [...files.keys()]) : undefined;
+    const manifest = buildManifest(site.data.site, run.summary, inputs, shardLabel(shard), hashes);
     await writeFile(path.join(staged.dir, MANIFEST), manifest);
+    // Renaming the folder into place keeps every file's inode and time, so these stamps hold in the output.
+    return files.set(MANIFEST, stampOf(path.join(staged.dir, MANIFEST)));
   });
   await run.timed('swap into place', () => staged.commit());
+  return files;
 }

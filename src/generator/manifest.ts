@@ -12,9 +12,20 @@ type ManifestFigures = Pick<
   'pages' | 'reasons' | 'hubs' | 'facts' | 'redirects' | 'sitemapUrls' | 'files' | 'bytes' | 'warnings'
 >;
 
-export type Manifest = ManifestFigures & { inputs?: string; shard?: string };
+export type Manifest = ManifestFigures & {
+  inputs?: string;
+  shard?: string;
+  /** A shard's files with their sha256, so a merge takes only bytes the shard build wrote. */
+  files?: Record<string, string>;
+};
 
-export function buildManifest(site: Site, summary: BuildSummary, inputs = '', shard?: string): string {
+export function buildManifest(
+  site: Site,
+  summary: BuildSummary,
+  inputs = '',
+  shard?: string,
+  files?: Record<string, string>,
+): string {
   const manifest = {
     generator: 'denial-pages',
     ...(shard && { shard }),
@@ -31,6 +42,7 @@ export function buildManifest(site: Site, summary: BuildSummary, inputs = '', sh
     files: summary.files,
     bytes: summary.bytes,
     warnings: summary.warnings,
+    ...(files && { files }),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

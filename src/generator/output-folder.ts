@@ -1,28 +1,46 @@
-// Files in an output folder: scanning it (sizes in one walk), checking a staged build is complete, and moving or
-// linking files between folders.
-import { readdirSync, statSync } from 'node:fs';
-import { copyFile, cp, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+// Files in an output folder: scanning it (sizes and stamps in one walk), checking a staged build is complete, and
+// moving or copying files between folders.
+import { constants, readdirSync, statSync } from 'node:fs';
+import { copyFile, cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SITEMAP_INDEX } from '../plan/urls.ts';
 import { listFiles } from './shells.ts';
 import type { RenderedSite } from './site-models.ts';
 
-/** Every file under `dir` (relative path) with its size, in one synchronous walk: a few syscalls per file. */
-export function scanFolder(dir: string): Map<string, number> {
-  const sizes = new Map<string, number>();
+/**
+ * What a file's metadata says about its bytes without reading them. A file with the size, modification time and
+ * inode the build recorded still holds what the build wrote: an edit changes the time, a replacement the inode.
+ */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+export const sameStamp = (a: FileStamp, b: FileStamp) =>
+  a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+
+export function stampOf(file: string): FileStamp {
+  const { size, mtimeMs, ino } = statSync(file);
+  return { size, mtimeMs, ino };
+}
+
+/** Every file under `dir` (relative path) with its stamp, in one synchronous walk: a few syscalls per file. */
+export function scanFolder(dir: string): Map<string, FileStamp> {
+  const files = new Map<string, FileStamp>();
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    sizes.set(path.relative(dir, file), statSync(file).size);
+    files.set(path.relative(dir, file), stampOf(file));
   }
-  return sizes;
+  return files;
 }
 
 /** Files and total bytes of a scanFolder() result, the two numbers host limits care about. */
-export function totals(sizes: ReadonlyMap<string, number>): { files: number; bytes: number } {
+export function totals(files: ReadonlyMap<string, { size: number }>): { files: number; bytes: number } {
   let bytes = 0;
-  for (const size of sizes.values()) bytes += size;
-  return { files: sizes.size, bytes };
+  for (const { size } of files.values()) bytes += size;
+  return { files: files.size, bytes };
 }
 
 export async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
@@ -32,7 +50,7 @@ export async function folderSize(dir: string): Promise<{ files: number; bytes: n
 /** Every page, hub, redirect and host file must exist and be non-empty before staging may replace the output. */
 export function verifyOutput(
   rendered: RenderedSite,
-  files: ReadonlyMap<string, number>,
+  files: ReadonlyMap<string, { size: number }>,
   hostFiles = true,
 ): string | undefined {
   const redirects = hostFiles ? rendered.redirects.map((r) => ({ path: r.from })) : [];
@@ -43,7 +61,7 @@ export function verifyOutput(
     '404.html',
     ...(hostFiles ? ['robots.txt', '_headers', SITEMAP_INDEX] : []),
   ];
-  for (const file of expected) if (!files.get(file)) return `expected file ${file} was not written`;
+  for (const file of expected) if (!files.get(file)?.size) return `expected file ${file} was not written`;
   return undefined;
 }
 
@@ -75,12 +93,15 @@ export async function mergeInto(from: string, to: string): Promise<void> {
   await rm(from, { recursive: true, force: true });
 }
 
-/** Hard-links each file of `from` into `to` (a copy across filesystems), replacing a file already there. */
+/**
+ * Copies each file of `from` into `to`, replacing a file already there. A copy, never a hard link: a tool that
+ * edits the output in place must not reach the cache it came from (a reflink, where the disk has them, is a copy).
+ */
 export async function placeFiles(from: string, to: string): Promise<void> {
   for (const file of await listFiles(from)) {
     const target = path.join(to, file);
     await mkdir(path.dirname(target), { recursive: true });
     await rm(target, { force: true });
-    await link(path.join(from, file), target).catch(() => copyFile(path.join(from, file), target));
+    await copyFile(path.join(from, file), target, constants.COPYFILE_FICLONE);
   }
 }

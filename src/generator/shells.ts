@@ -2,6 +2,7 @@
 // public/ files. None of it depends on the data beyond the site settings, so it is rendered once per code and
 // settings hash and kept in .cache/shells/; a rebuild after a data edit never starts Astro. Astro runs in
 // parallel with the page models of a cold build.
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -18,6 +19,29 @@ export interface ShellSet {
 }
 
 const SHELLS_JSON = 'shells.json';
+
+/** A cache entry: the shells, and the sha256 of every static file as Astro wrote it. */
+interface CachedShells {
+  guide: Shell;
+  hub: Shell;
+  files: Record<string, string>;
+}
+
+async function hashFiles(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const file of (await listFiles(dir)).sort())
+    out[file] = createHash('sha256')
+      .update(await readFile(path.join(dir, file)))
+      .digest('hex');
+  return out;
+}
+
+/** The static files are exactly the ones the entry recorded, byte for byte: the cache is verified before reuse. */
+async function intact(dir: string, recorded: Record<string, string> | undefined): Promise<boolean> {
+  if (!recorded) return false;
+  const found = await hashFiles(dir).catch(() => undefined);
+  return JSON.stringify(found) === JSON.stringify(recorded);
+}
 
 /**
  * data/site.yaml on its own, validated as the data check validates it, so the shells can start before the rest
@@ -37,16 +61,19 @@ export async function prepareShells(config: Site, key: string, options: AstroRun
   const cacheRoot = path.join(options.root, '.cache', 'shells');
   const dir = path.join(cacheRoot, key);
   const cached = await readFile(path.join(dir, SHELLS_JSON), 'utf8')
-    .then((text) => JSON.parse(text) as Omit<ShellSet, 'staticDir'>)
+    .then((text) => JSON.parse(text) as CachedShells)
     .catch(() => undefined);
-  if (cached) {
+  if (cached && (await intact(path.join(dir, 'static'), cached.files))) {
     // Touched on use, so pruning drops only entries no build has needed for a week.
     const now = new Date();
     await utimes(dir, now, now).catch(() => undefined);
-    return { ...cached, staticDir: path.join(dir, 'static') };
+    return { guide: cached.guide, hub: cached.hub, staticDir: path.join(dir, 'static') };
   }
+  // An entry whose files were changed after it was written (or that predates their hashes) is rendered again.
+  if (cached) await rm(dir, { recursive: true, force: true });
 
   // Rendered beside the cache entry and renamed into place whole, so a half-written entry is never read.
+  await removeDeadScratch(path.join(options.root, '.cache', 'render'));
   const scratch = path.join(options.root, '.cache', 'render', `shells-${process.pid}`);
   await rm(scratch, { recursive: true, force: true });
   await mkdir(scratch, { recursive: true });
@@ -60,7 +87,11 @@ export async function prepareShells(config: Site, key: string, options: AstroRun
     await rm(path.join(out, HUB_SHELL_FILE));
     await rm(path.join(out, GUIDE_SHELL_FILE.split('/')[0]!), { recursive: true });
     await rm(modelFile);
-    await writeFile(path.join(scratch, SHELLS_JSON), JSON.stringify(shells));
+    const files = await hashFiles(out);
+    await writeFile(
+      path.join(scratch, SHELLS_JSON),
+      JSON.stringify({ ...shells, files } satisfies CachedShells),
+    );
     await pruneCache(cacheRoot);
     await mkdir(cacheRoot, { recursive: true });
     // Another build may have cached the same shells meanwhile; theirs are as good as ours.
@@ -70,6 +101,20 @@ export async function prepareShells(config: Site, key: string, options: AstroRun
     return { ...shells, staticDir: path.join(dir, 'static') };
   } finally {
     await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Scratch folders of killed builds (their process is gone) would otherwise stay on the disk for good. */
+async function removeDeadScratch(renderDir: string): Promise<void> {
+  for (const entry of await readdir(renderDir).catch(() => [] as string[])) {
+    const pid = Number(/^shells-(\d+)$/.exec(entry)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ESRCH')
+        await rm(path.join(renderDir, entry), { recursive: true, force: true });
+    }
   }
 }
 

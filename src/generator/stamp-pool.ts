@@ -40,7 +40,13 @@ export async function stampInThreads(
       worker.on('message', (reply: StampReply) => {
         const pending = waiting.get(reply.id)!;
         waiting.delete(reply.id);
-        if (reply.error) return pending.reject(new Error(`writing pages failed: ${reply.error}`));
+        if (reply.error) {
+          const error = new Error(`writing pages failed: ${reply.error.split('\n')[0]}`, {
+            cause: reply.error,
+          });
+          if (reply.system) Object.assign(error, reply.system);
+          return pending.reject(error);
+        }
         for (const [page, fp] of reply.fingerprints!) fingerprints.set(page, fp);
         progress.tick(reply.fingerprints!.length);
         pending.resolve();

@@ -19,6 +19,8 @@ export interface StampReply {
   id: number;
   fingerprints?: [string, string][];
   error?: string;
+  /** A system error's code (ENOSPC, EROFS, …), call and path, so the build names it as it would in its own thread. */
+  system?: { code: string; syscall?: string; path?: string };
 }
 
 const stamp = createStamper(workerData as StampSetup);
@@ -39,6 +41,8 @@ parentPort!.on('message', async (batch: StampBatch) => {
     reply.fingerprints = fingerprints;
   } catch (e) {
     reply.error = (e as Error).stack ?? String(e);
+    const { code, syscall, path } = e as NodeJS.ErrnoException;
+    if (code) reply.system = { code, ...(syscall && { syscall }), ...(path && { path }) };
   }
   parentPort!.postMessage(reply);
 });

@@ -30,9 +30,15 @@ export function createStamper(setup: StampSetup) {
         ? fillShell(shells.guide, guideParts(config, entry.model))
         : fillShell(shells.hub, hubParts(config, entry.model));
     const dir = path.join(setup.outDir, entry.model.path);
-    mkdirSync(dir, { recursive: true });
     const file = path.join(dir, 'index.html');
-    if (setup.keepExisting) rmSync(file, { force: true });
-    writeFileSync(file, markup);
+    try {
+      mkdirSync(dir, { recursive: true });
+      if (setup.keepExisting) rmSync(file, { force: true });
+      writeFileSync(file, markup);
+    } catch (e) {
+      // A write to an open file reports no path; the user needs to know which file the disk refused.
+      (e as NodeJS.ErrnoException).path ??= file;
+      throw e;
+    }
   };
 }

@@ -36,6 +36,13 @@ export interface BuildSummary {
   upToDate?: boolean;
   /** Guide pages rendered this time (the rest were reused from the previous output). */
   rerendered?: number;
+  /** Files of the output that were not as the last build left them (missing, edited, added), so it was rebuilt. */
+  repaired?: string[];
+  /**
+   * Pages the last build of this output had that are gone now with no redirect (a slug renamed without
+   * formerSlugs, a row deleted). Printed, not written to the manifest: it depends on the last build, not the inputs.
+   */
+  removedPages?: string[];
 }
 
 export function emptySummary(outDir: string): BuildSummary {
@@ -127,4 +134,14 @@ export function collectWarnings(site: CheckedSite, rendered: RenderedSite): stri
     );
   }
   return warnings;
+}
+
+/** Paths the last build wrote that this one neither builds nor redirects. */
+export function removedWithoutRedirect(previous: readonly string[], rendered: RenderedSite): string[] {
+  const kept = new Set([
+    ...rendered.pages.map((p) => p.path),
+    ...rendered.hubs.map((h) => h.path),
+    ...rendered.redirects.map((r) => r.from),
+  ]);
+  return previous.filter((p) => !kept.has(p)).sort();
 }

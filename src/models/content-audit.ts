@@ -1,7 +1,7 @@
 // What `check` (and every build) verifies by rendering, before any page is written: that no template sentence
 // and no angle states a rule on a page where it does not hold. Each distinct page scope is rendered once, and a
 // rule out of place is reported at the template's or angle's fact use, naming a page where it would show.
-import { TemplateRenderError, type HtmlTemplateName } from '../content/templates.ts';
+import { TemplateRenderError, type HtmlTemplateName, type TextTemplateName } from '../content/templates.ts';
 import { HTML_TEMPLATES } from '../content/templates.ts';
 import { createError, type DataError } from '../errors/data-error.ts';
 import { renderAngleBody } from '../html/angle-render.ts';
@@ -9,6 +9,7 @@ import type { CheckedSite } from '../plan/check-site.ts';
 import type { Combination } from '../plan/join.ts';
 import { pageScope, scopeKey, type PageScope } from '../plan/page-scope.ts';
 import { Citations, FactOutOfScopeError } from './citations.ts';
+import { hubTemplateUses } from './hub-models.ts';
 import { templateContext } from './template-context.ts';
 
 type ValidAngle = CheckedSite['data']['angles'][number];
@@ -83,6 +84,11 @@ function auditTemplates(site: CheckedSite, scopes: Map<Combination, PageScope>):
     if (seen.has(key)) continue;
     seen.add(key);
     const context = templateContext(site.data, combo, scope);
+    for (const name of PAGE_TEXT_TEMPLATES) {
+      const problem = auditText(site, name, context, combo.path);
+      if (problem && !reported.has(problem.file)) errors.push(problem);
+      if (problem) reported.add(problem.file);
+    }
     for (const name of HTML_TEMPLATES as readonly HtmlTemplateName[]) {
       if (name.startsWith('requirements/') && name !== `requirements/${combo.item.kind}`) continue;
       try {
@@ -116,13 +122,44 @@ function templateError(e: TemplateRenderError, path: string): DataError {
   const at = / - (\d+):(\d+)/.exec(cause);
   const location = { file: e.file, line: Number(at?.[1] ?? 1), column: Number(at?.[2] ?? 0) + 1 };
   return createError('TemplateError', location, {
-    message: `Rendering ${path} failed: ${cause.split('\n')[0]}`,
+    message: `Rendering ${path} failed: ${cause.split('\n')[0]!.replace(/ - \d+:\d+$/, '')}`,
   });
+}
+
+/** The text templates of a guide page; each must write something on every page. */
+const PAGE_TEXT_TEMPLATES = ['title', 'description', 'cta-button'] as const satisfies TextTemplateName[];
+
+/** A text template that fails, or writes nothing, with this context. */
+function auditText(site: CheckedSite, name: TextTemplateName, context: object, path: string) {
+  try {
+    if (site.templates.renderText(name, context)) return undefined;
+    return createError(
+      'TemplateEmpty',
+      { file: site.templates.fileOf(name), line: 1, column: 1 },
+      { message: `On ${path} this template writes nothing, so the page would have an empty ${name}.` },
+    );
+  } catch (e) {
+    if (!(e instanceof TemplateRenderError)) throw e;
+    return templateError(e, path);
+  }
+}
+
+/** Every hub's title and description, rendered as the build renders them. */
+function auditHubTemplates(site: CheckedSite): DataError[] {
+  const errors: DataError[] = [];
+  const reported = new Set<string>();
+  for (const use of hubTemplateUses(site.data))
+    for (const name of [`hubs/${use.kind}-title`, `hubs/${use.kind}-description`] as const) {
+      const problem = auditText(site, name, use.context, use.path);
+      if (problem && !reported.has(problem.file)) errors.push(problem);
+      if (problem) reported.add(problem.file);
+    }
+  return errors;
 }
 
 export function auditContent(site: CheckedSite): DataError[] {
   const scopes = new Map(
     site.join.combinations.map((c) => [c, pageScope(c.payer, c.item, site.data.planLines)] as const),
   );
-  return [...auditAngles(site, scopes), ...auditTemplates(site, scopes)];
+  return [...auditAngles(site, scopes), ...auditTemplates(site, scopes), ...auditHubTemplates(site)];
 }

@@ -60,6 +60,26 @@ const HOME_CRUMB: Crumb = { name: 'Home', path: HOME_PATH };
 
 const isIndexable = (p: { robots: Robots }) => p.robots === 'index, follow';
 
+/** What a hub's title and description templates see: the hub's payer, item, reason or line, and the brand. */
+export function hubTemplateContext(data: CheckedSite['data'], context: object): object {
+  return { site: { brand: data.site.brand }, ...context };
+}
+
+/** Each hub template with every context it is rendered with: one per payer, item, reason and plan line, and home. */
+export function* hubTemplateUses(
+  data: CheckedSite['data'],
+): Generator<{ kind: HubModel['kind']; path: string; context: object }> {
+  yield { kind: 'home', path: '/', context: hubTemplateContext(data, {}) };
+  for (const payer of data.payers)
+    yield { kind: 'payer', path: payerHubPath(payer.slug), context: hubTemplateContext(data, { payer }) };
+  for (const item of data.items)
+    yield { kind: 'item', path: itemHubPath(item.slug), context: hubTemplateContext(data, { item }) };
+  for (const reason of data.reasons)
+    yield { kind: 'reason', path: reasonHubPath(reason.slug), context: hubTemplateContext(data, { reason }) };
+  for (const line of data.planLines)
+    yield { kind: 'plan', path: planHubPath(line.slug), context: hubTemplateContext(data, { line }) };
+}
+
 /** What a hub is made of, before it becomes a model. */
 interface HubSpec {
   kind: HubModel['kind'];
@@ -91,8 +111,7 @@ class Hubs {
   }
 
   text(name: TextTemplateName, context: object): string {
-    const brand = this.site.data.site.brand;
-    return this.site.templates.renderText(name, { site: { brand }, ...context });
+    return this.site.templates.renderText(name, hubTemplateContext(this.site.data, context));
   }
 
   model(spec: HubSpec): HubModel {

@@ -2,6 +2,7 @@
 // the first step of every build; it never renders.
 import path from 'node:path';
 import { checkFactUsage } from '../content/fact-usage.ts';
+import { foldFollowOns } from '../content/follow-ons.ts';
 import { loadData } from '../content/load.ts';
 import { loadTemplates, type LoadedTemplates } from '../content/templates.ts';
 import { validateData, type ValidateOptions, type ValidData } from '../content/validate.ts';
@@ -43,9 +44,11 @@ export async function checkSite(options: PipelineOptions): Promise<CheckResult> 
   if (data && loadedTemplates.templates) {
     errors.push(...checkFactUsage(data, loadedTemplates.templates, loaded.tables.facts));
   }
-  if (!data || !loadedTemplates.templates || hasErrors(errors)) return { errors: sortErrors(errors) };
+  // Every reference error is in by now: each folds under the rejected entry it points at, if there is one.
+  const ordered = foldFollowOns(errors);
+  if (!data || !loadedTemplates.templates || hasErrors(ordered)) return { errors: sortErrors(ordered) };
   const join = joinData(data);
-  errors.push(...join.errors);
-  if (hasErrors(errors)) return { errors: sortErrors(errors) };
-  return { site: { data, templates: loadedTemplates.templates, join }, errors: sortErrors(errors) };
+  ordered.push(...join.errors);
+  if (hasErrors(ordered)) return { errors: sortErrors(ordered) };
+  return { site: { data, templates: loadedTemplates.templates, join }, errors: sortErrors(ordered) };
 }

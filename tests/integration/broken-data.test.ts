@@ -1,5 +1,6 @@
 // Feeds broken data to the pipeline and asserts the exact error, location and hint.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { currentDate } from '../../src/content/validate.ts';
 import { checkSite } from '../../src/plan/check-site.ts';
 import { makeFixture, type Fixture } from '../helpers/fixture.ts';
 
@@ -14,7 +15,7 @@ afterEach(async () => {
 const ANGLE = 'data/angles/acme--wonderdrug--step-therapy.mdx';
 
 async function errorsOf() {
-  const { site, errors } = await checkSite({ root: fixture.root, today: '2026-12-04' });
+  const { site, errors } = await checkSite({ root: fixture.root, today: currentDate() });
   return { site, errors: errors.filter((e) => e.severity === 'error') };
 }
 
@@ -157,7 +158,7 @@ describe('broken data', () => {
   });
 
   it('a review date in the future is rejected', async () => {
-    await fixture.edit(ANGLE, (t) => t.replace('reviewed: 2026-11-01', 'reviewed: 2027-01-01'));
+    await fixture.edit(ANGLE, (t) => t.replace('reviewed: 2026-11-01', 'reviewed: 2999-01-01'));
     const { errors } = await errorsOf();
     expect(errors[0]).toMatchObject({ name: 'FutureDate', file: ANGLE, line: 6, column: 11 });
   });

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { currentDate } from '../../src/content/validate.ts';
 import { renderSite } from '../../src/generator/site-models.ts';
 import { checkSite } from '../../src/plan/check-site.ts';
 import { buildReport } from '../../src/report/build-report.ts';
@@ -110,7 +111,7 @@ describe('npm run new', () => {
       'Online portal.',
     ]);
     expect(created.code, created.out).toBe(0);
-    const { site, errors } = await checkSite({ root: fixture.root, today: '2026-12-04' });
+    const { site, errors } = await checkSite({ root: fixture.root, today: currentDate() });
     expect(errors.filter((e) => e.severity === 'error')).toEqual([]);
     expect(site!.data.payers.map((p) => p.slug)).toContain('gamma');
     const bad = await npmNew([
@@ -149,7 +150,7 @@ const PAYER_ITEM_NOTE = [
 
 describe('npm run report', () => {
   it('queues first the note that would make the most pages indexable, and writing it does', async () => {
-    const { site } = await checkSite({ root: fixture.root, today: '2026-12-04' });
+    const { site } = await checkSite({ root: fixture.root, today: currentDate() });
     const report = buildReport(site!, renderSite(site!));
     expect(report.totals).toMatchObject({ indexable: 3, noindex: 7, inapplicable: 2, angles: 4 });
     // Acme's gene-panel pages: the step-therapy one has an item × reason angle (the angle rule is met) but shares
@@ -169,7 +170,7 @@ describe('npm run report', () => {
       'data/angles/acme--gene-panel.mdx',
       `---\npayer: acme\nitem: gene-panel\nreviewedBy: editorial-desk\nreviewed: 2026-11-05\nsources: []\n---\n\n${PAYER_ITEM_NOTE}\n`,
     );
-    const after = (await checkSite({ root: fixture.root, today: '2026-12-04' })).site!;
+    const after = (await checkSite({ root: fixture.root, today: currentDate() })).site!;
     const rendered = renderSite(after);
     const status = (path: string) => rendered.decisions.find((d) => d.combo.path === path)!.decision.status;
     expect(status('/acme/gene-panel/step-therapy/')).toBe('indexable');

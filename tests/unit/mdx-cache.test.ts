@@ -12,22 +12,40 @@ const files = async () =>
 
 describe('compiled angles on disk', () => {
   it('stores a clean angle by content hash and reuses it in a fresh process', async () => {
-    const { compileAngle } = await import('../../src/content/angle-compile.ts');
+    const { compileAngle, diskKey, entryDigest } = await import('../../src/content/angle-compile.ts');
     const body = 'Ask for the criteria <Cite id="denial-notice-criteria" /> and keep copies.';
     const first = await compileAngle('a.mdx', body, 8, 'h1');
     expect(first.errors).toEqual([]);
     const [stored] = await files();
     expect(stored).toBeDefined();
-    // A fresh module (as in the next build) reads the stored result instead of compiling: make the stored
-    // code recognisable and check that it is what runs.
+    // A fresh module (as in the next build) reads the stored result instead of compiling: store a recognisable
+    // entry, sealed as the cache seals its own, and check that it is what comes back.
     const file = path.join(cacheDir, 'mdx', stored!);
-    const cached = JSON.parse(await (await import('node:fs/promises')).readFile(file, 'utf8')) as {
-      code: string;
-    };
-    await writeFile(file, JSON.stringify({ ...cached, words: 999 }));
+    const compiled = { ...first.angle!, words: 999 };
+    const digest = entryDigest(diskKey('a.mdx', body, 8), compiled);
+    await writeFile(file, JSON.stringify({ compiled, digest }));
     vi.resetModules();
     const fresh = await import('../../src/content/angle-compile.ts');
     expect((await fresh.compileAngle('a.mdx', body, 8, 'h1')).angle!.words).toBe(999);
+  });
+
+  it('compiles again an entry that was changed after it was written (its code would run on render)', async () => {
+    const { compileAngle } = await import('../../src/content/angle-compile.ts');
+    const body = 'Keep the letter <Cite id="denial-notice-criteria" /> with the claim file.';
+    const first = await compileAngle('c.mdx', body, 8, 'h3');
+    const file = (await files()).map((f) => path.join(cacheDir, 'mdx', f));
+    const { readFile } = await import('node:fs/promises');
+    for (const f of file) {
+      const entry = JSON.parse(await readFile(f, 'utf8')) as { compiled: { code: string; words: number } };
+      if (entry.compiled.words !== first.angle!.words) continue;
+      entry.compiled.code = 'globalThis.tampered = true;';
+      await writeFile(f, JSON.stringify(entry));
+    }
+    vi.resetModules();
+    const fresh = await import('../../src/content/angle-compile.ts');
+    const again = await fresh.compileAngle('c.mdx', body, 8, 'h3');
+    expect(again.angle!.code).toBe(first.angle!.code);
+    expect(again.angle!.code).not.toContain('tampered');
   });
 
   it('never stores an angle with errors, so every run reports them', async () => {
