@@ -306,4 +306,18 @@ describe('pages that disappear', () => {
     // No empty folder is left where the old pages were.
     expect(existsSync(path.join(outOf(), 'beta'))).toBe(false);
   });
+
+  it('deleting an item leaves no empty folder behind, in its hub or under any payer', async () => {
+    expect((await runBuild(fixture)).code).toBe(0);
+    await fixture.edit('data/items.yaml', (t) => t.slice(0, t.indexOf('- slug: knee-scope')));
+    await rm(path.join(fixture.dataDir, 'angles', 'beta--knee-scope--prior-authorization.mdx'));
+    const result = await build(outOf());
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toMatch(/warning: \d+ page\(s\) of the last build are gone with no redirect/);
+    const empty = spawnSync('find', [outOf(), '-type', 'd', '-empty'], { encoding: 'utf8' }).stdout.trim();
+    expect(empty).toBe('');
+    expect(spawnSync('find', [outOf(), '-path', '*knee-scope*'], { encoding: 'utf8' }).stdout.trim()).toBe(
+      '',
+    );
+  });
 });
