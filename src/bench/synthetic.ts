@@ -1,7 +1,7 @@
 // Synthetic data sets for `npm run bench`: the shape of the real data (payers with plan lines and request
 // routes, items of every kind with their evidence, reasons, facts, angles in all three layers with realistic
 // word counts), generated from a seed so every run builds the same pages. Written outside data/.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same data set on every machine. */
@@ -279,7 +279,10 @@ export async function writeSyntheticSite(
     'nonIndexable: noindex',
   );
   await writeFile(path.join(data, 'site.yaml'), site);
-  await writeFile(path.join(data, 'facts.yaml'), await readFile(path.join(options.root, 'data/facts.yaml')));
+  // The tables the synthetic rows refer to, and the trust pages, are the real site's own.
+  for (const table of ['facts.yaml', 'plan-lines.yaml', 'holidays.yaml', 'states.yaml'])
+    await writeFile(path.join(data, table), await readFile(path.join(options.root, 'data', table)));
+  await cp(path.join(options.root, 'data', 'pages'), path.join(data, 'pages'), { recursive: true });
   await writeFile(path.join(data, 'payers.yaml'), payersYaml(random, vocab, shape.payers));
   await writeFile(path.join(data, 'items.yaml'), itemsYaml(shape.items));
   await writeFile(path.join(data, 'reasons.yaml'), reasonsYaml(random, vocab));

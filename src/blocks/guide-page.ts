@@ -7,7 +7,7 @@ import type { PageModel } from '../models/page-model.ts';
 import { payerHubPath } from '../plan/urls.ts';
 import { renderBreadcrumb } from './breadcrumb.ts';
 import { renderChecklist } from './checklist.ts';
-import { renderCtaBlock, renderStickyCta } from './cta.ts';
+import { renderOffer, renderStickyCta, renderTopCta } from './cta.ts';
 import { renderDeadlineCalculator } from './deadline-calculator.ts';
 import { renderRelatedLinks } from './related-links.ts';
 import { renderSourcesList } from './sources-list.ts';
@@ -18,6 +18,8 @@ export interface PageParts {
   head: string;
   breadcrumb: string;
   main: string;
+  /** Navigation after <main>: a guide's links to its sibling guides. */
+  related: string;
   sticky: string;
 }
 
@@ -25,6 +27,7 @@ export const PART_NAMES = [
   'head',
   'breadcrumb',
   'main',
+  'related',
   'sticky',
 ] as const satisfies readonly (keyof PageParts)[];
 
@@ -43,7 +46,11 @@ function renderPlanLinks(page: PageModel): Html {
   )}</ul>`;
 }
 
-function renderGuide(page: PageModel): Html {
+/**
+ * The guide in the order a reader needs it: the answer, the deadlines, what the payer needs, the angle, next steps,
+ * where else to get help, the offer, and the sources.
+ */
+function renderGuide(site: Site, page: PageModel): Html {
   const { payer, item, reason, review } = page;
   const reviewed = review
     ? markup`<p class="review">Last reviewed <time datetime="${review.date}">${review.date}</time> by ${review.reviewer.name}</p>`
@@ -51,8 +58,9 @@ function renderGuide(page: PageModel): Html {
   const reasonName = reason.name.toLowerCase();
   return markup`<article class="guide"><header class="guide-head"><h1>${page.title}</h1>${reviewed}</header>${[
     page.html.hook,
-    renderCtaBlock(page, 'top'),
     renderToc(page),
+    renderDeadlineCalculator(page, payerHubPath(payer.slug)),
+    renderTopCta(page),
     section(
       'rights',
       'Your appeal rights',
@@ -61,24 +69,31 @@ function renderGuide(page: PageModel): Html {
         markup`<p><a href="${url(page.payerAngleLink.href)}">${page.payerAngleLink.label}</a>, with the routes and rules that apply there, is on ${payer.shortName}'s appeal page.</p>`
       }`,
     ),
-    renderDeadlineCalculator(page, payerHubPath(payer.slug)),
     section('requirements', `What ${payer.shortName} typically requires`, page.html.requirements),
     section('payer-item', `${payer.shortName}'s policy for ${item.name}`, page.html.payerItem),
     section('angle', `${item.name}: the ${reasonName} angle`, page.html.angle, 'angle'),
-    renderCtaBlock(page, 'after-angle'),
-  ]}<section aria-labelledby="next-steps" class="next-steps"><h2 id="next-steps">Next steps</h2>${page.html.nextSteps}${renderChecklist(page)}</section>${renderSourcesList(page.sources)}</article>${renderRelatedLinks(page)}`;
+  ]}<section aria-labelledby="next-steps" class="next-steps"><h2 id="next-steps">Next steps</h2>${page.html.nextSteps}${renderChecklist(page)}</section>${section(
+    'free-help',
+    'Free help',
+    page.html.freeHelp,
+    'free-help',
+  )}${renderOffer(site, page)}${renderSourcesList(page.sources)}</article>`;
 }
 
-/** What <main> holds on a guide page: the breadcrumb and the guide (the uniqueness measure reads this). */
-export function guideMainHtml(page: PageModel): string {
-  return `${renderBreadcrumb(page.breadcrumb).__html}${renderGuide(page).__html}`;
+/**
+ * What <main> holds on a guide page: the breadcrumb and the guide (the uniqueness measure reads this). The links to
+ * sibling guides are navigation, placed after <main>.
+ */
+export function guideMainHtml(site: Site, page: PageModel): string {
+  return `${renderBreadcrumb(page.breadcrumb).__html}${renderGuide(site, page).__html}`;
 }
 
 export function guideParts(site: Site, page: PageModel): PageParts {
   return {
     head: headTags(site, page),
     breadcrumb: renderBreadcrumb(page.breadcrumb).__html,
-    main: renderGuide(page).__html,
+    main: renderGuide(site, page).__html,
+    related: renderRelatedLinks(page).__html,
     sticky: renderStickyCta(page).__html,
   };
 }

@@ -8,6 +8,7 @@ export const SHELL_PARTS: PageParts = {
   head: '<!--denial-pages:head-->',
   breadcrumb: '<!--denial-pages:breadcrumb-->',
   main: '<!--denial-pages:main-->',
+  related: '<!--denial-pages:related-->',
   sticky: '<!--denial-pages:sticky-->',
 };
 

@@ -13,6 +13,7 @@ function parse(argv: string[]) {
         templates: { type: 'string' },
         out: { type: 'string' },
         force: { type: 'boolean' },
+        production: { type: 'boolean' },
         shard: { type: 'string' },
         verbose: { type: 'boolean' },
       },
@@ -32,6 +33,7 @@ export function readSiteArgs(argv = process.argv.slice(2)) {
     ...(values.templates && { templatesDir: values.templates }),
     ...(values.out && { outDir: values.out }),
     ...(values.force && { force: true }),
+    ...(values.production && { production: true }),
     ...(values.shard && { shard: parseShard(values.shard) }),
     verbose: Boolean(values.verbose),
     /** Extra arguments: the shard folders for npm run merge. */

@@ -6,7 +6,16 @@ import matter from 'gray-matter';
 import { createError, relativeFile, type DataError } from '../errors/data-error.ts';
 import { fileStart, parseYamlSource, type YamlSource } from './yaml-source.ts';
 
-export const TABLES = ['site', 'payers', 'items', 'reasons', 'facts', 'plan-lines', 'holidays'] as const;
+export const TABLES = [
+  'site',
+  'payers',
+  'items',
+  'reasons',
+  'facts',
+  'plan-lines',
+  'holidays',
+  'states',
+] as const;
 export type TableName = (typeof TABLES)[number];
 
 export interface LoadedAngle {
@@ -24,6 +33,8 @@ export interface LoadedData {
   root: string;
   tables: Partial<Record<TableName, YamlSource>>;
   angles: LoadedAngle[];
+  /** The trust pages, data/pages/*.md: frontmatter and a Markdown body, read like angles. */
+  pages: LoadedAngle[];
   errors: DataError[];
 }
 
@@ -71,7 +82,7 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
   return { line: 1, column: 1 };
 }
 
-async function listMdx(dir: string): Promise<string[]> {
+async function listMdx(dir: string, extension = '.mdx'): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -79,7 +90,7 @@ async function listMdx(dir: string): Promise<string[]> {
     return [];
   }
   return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.mdx'))
+    .filter((e) => e.isFile() && e.name.endsWith(extension))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
 }
@@ -116,17 +127,20 @@ export async function loadData(root: string, dataDir: string): Promise<LoadedDat
       tables[name] = source;
     }),
   );
-  const angleFiles = await listMdx(path.join(dataDir, 'angles'));
-  const angles: LoadedAngle[] = [];
-  await Promise.all(
-    angleFiles.map(async (absolute) => {
-      const text = await readText(root, absolute, errors);
-      if (text === undefined) return;
-      const { angle, errors: fmErrors } = splitAngle(relativeFile(root, absolute), text);
-      errors.push(...fmErrors);
-      angles.push(angle);
-    }),
-  );
-  angles.sort((a, b) => a.file.localeCompare(b.file));
-  return { root, tables, angles, errors };
+  const readNotes = async (files: string[]) => {
+    const notes: LoadedAngle[] = [];
+    await Promise.all(
+      files.map(async (absolute) => {
+        const text = await readText(root, absolute, errors);
+        if (text === undefined) return;
+        const { angle, errors: fmErrors } = splitAngle(relativeFile(root, absolute), text);
+        errors.push(...fmErrors);
+        notes.push(angle);
+      }),
+    );
+    return notes.sort((a, b) => a.file.localeCompare(b.file));
+  };
+  const angles = await readNotes(await listMdx(path.join(dataDir, 'angles')));
+  const pages = await readNotes(await listMdx(path.join(dataDir, 'pages'), '.md'));
+  return { root, tables, angles, pages, errors };
 }

@@ -39,6 +39,7 @@ export const HTML_TEMPLATES = [
   'next-steps',
   'cta',
   'cta-price',
+  'free-help',
   ...ITEM_KINDS.map((kind) => `requirements/${kind}` as const),
 ] as const;
 

@@ -24,6 +24,13 @@ export const RESERVED_SLUGS = new Set([
   'sitemap-index',
   'search',
   'index',
+  'states',
+  'social',
+  'editorial-policy',
+  'corrections',
+  'privacy',
+  'terms',
+  'refunds',
 ]);
 
 export interface Located<T> {

@@ -10,6 +10,7 @@ import {
   planLineSchema,
   reasonSchema,
   siteSchema,
+  stateSchema,
   type Fact,
   type Holidays,
   type Item,
@@ -17,15 +18,18 @@ import {
   type PlanLineInfo,
   type Reason,
   type Site,
+  type State,
 } from '../schema/index.ts';
 import { didYouMean } from '../errors/did-you-mean.ts';
 import type { LoadedData } from './load.ts';
 import { issuesToErrors } from './schema-issues.ts';
 import { validateAngle, type Angle } from './validate-angles.ts';
+import { validatePages, type TrustPage } from './validate-pages.ts';
 import { checkDate, checkSlugTable, checkUnique, parseList, writtenSlugs } from './validate-tables.ts';
-import { fileStart, locate } from './yaml-source.ts';
+import { fileStart, locate, type YamlSource } from './yaml-source.ts';
 
 export type { Angle, AngleKey } from './validate-angles.ts';
+export type { TrustPage } from './validate-pages.ts';
 export { ANGLE_KEYS } from './validate-angles.ts';
 export { RESERVED_SLUGS } from './validate-tables.ts';
 
@@ -39,6 +43,10 @@ export interface ValidData {
   /** One row per plan line, in the order of PLAN_LINES. */
   planLines: PlanLineInfo[];
   holidays: Holidays;
+  /** data/states.yaml: help offices by state. */
+  states: State[];
+  /** The trust pages, data/pages/*.md. */
+  pages: TrustPage[];
   /** The day the data was checked (YYYY-MM-DD): review dates may not be later, and fact checks age from it. */
   today: string;
 }
@@ -46,6 +54,8 @@ export interface ValidData {
 export interface ValidateOptions {
   /** Today's date as YYYY-MM-DD; review dates after it are errors. Defaults to currentDate(). */
   today?: string;
+  /** A production build: business facts still unset (null) in site.yaml are errors, not warnings. */
+  production?: boolean;
 }
 
 /** Today (UTC), or DENIAL_PAGES_TODAY when set, so tests and benches can pin the date. */
@@ -62,12 +72,57 @@ const entryTag =
   (row: { [field: string]: unknown }): string | undefined =>
     typeof row[key] === 'string' ? `${entry}:${row[key]}` : undefined;
 
-function validateSite(tables: LoadedData['tables'], errors: DataError[]): Site | undefined {
+function validateSite(
+  tables: LoadedData['tables'],
+  errors: DataError[],
+  production: boolean,
+): Site | undefined {
   if (!tables.site) return undefined;
   const result = siteSchema.safeParse(tables.site.doc.toJS());
-  if (result.success) return result.data;
-  errors.push(...issuesToErrors(tables.site, siteSchema, result.error.issues));
-  return undefined;
+  if (!result.success) {
+    errors.push(...issuesToErrors(tables.site, siteSchema, result.error.issues));
+    return undefined;
+  }
+  errors.push(...unsetBusinessFacts(tables.site, result.data, production));
+  return result.data;
+}
+
+/** The business facts still null in site.yaml: a warning each, or an error in a production build. */
+function unsetBusinessFacts(source: YamlSource, site: Site, production: boolean): DataError[] {
+  const facts: [string, string, unknown][] = [
+    ...Object.entries(site.business).map(([key, value]): [string, string, unknown] => [
+      'business',
+      key,
+      value,
+    ]),
+    ...(['preparedBy', 'reviewedBy', 'turnaround', 'refund'] as const).map(
+      (key): [string, string, unknown] => ['offer', key, site.offer[key]],
+    ),
+  ];
+  return facts
+    .filter(([, , value]) => value === null)
+    .map(([group, key]) =>
+      createError('BusinessFactUnset', locate(source, [group, key]), {
+        severity: production ? 'error' : 'warning',
+        field: `${group}.${key}`,
+        message: production
+          ? `${group}.${key} is not set, and a production build does not publish pages without it.`
+          : `${group}.${key} is not set yet: pages leave it out (trust pages say it is to be set).`,
+      }),
+    );
+}
+
+function validateStates(tables: LoadedData['tables'], errors: DataError[]): State[] {
+  const source = tables.states;
+  const rows = checkUnique(
+    source,
+    parseList(source, stateSchema, errors, entryTag('state', 'slug')),
+    (s) => s.slug,
+    'slug',
+    errors,
+  );
+  checkUnique(source, rows, (s) => s.code, 'code', errors);
+  return rows.map((r) => r.value);
 }
 
 /** Months between two ISO dates, by calendar month (2026-01-31 → 2026-12-04 is 10). */
@@ -170,7 +225,16 @@ function checkReasonRules(
 
 /** A required table that could not be read gets an error of its own, unless its file already has one. */
 function reportMissingTables(tables: LoadedData['tables'], errors: DataError[]): void {
-  for (const name of ['site', 'payers', 'items', 'reasons', 'facts', 'plan-lines', 'holidays'] as const) {
+  for (const name of [
+    'site',
+    'payers',
+    'items',
+    'reasons',
+    'facts',
+    'plan-lines',
+    'holidays',
+    'states',
+  ] as const) {
     if (tables[name] || errors.some((e) => e.file.endsWith(`${name}.yaml`))) continue;
     errors.push(
       createError('FileUnreadable', fileStart(`data/${name}.yaml`), {
@@ -228,7 +292,7 @@ export async function validateData(loaded: LoadedData, options: ValidateOptions 
   const today = options.today ?? currentDate();
   const errors: DataError[] = [...loaded.errors];
   const { tables } = loaded;
-  const site = validateSite(tables, errors);
+  const site = validateSite(tables, errors, options.production ?? false);
   const table = <T extends { slug: string; formerSlugs: string[] }>(
     name: 'payers' | 'items' | 'reasons',
     schema: Parameters<typeof parseList<T>>[1],
@@ -245,6 +309,7 @@ export async function validateData(loaded: LoadedData, options: ValidateOptions 
   const facts = validateFacts(tables, today, site?.audit.factFreshnessMonths, errors);
   const planLines = validatePlanLines(tables, errors);
   const holidays = validateHolidays(tables, errors);
+  const states = validateStates(tables, errors);
   checkReasonRules(tables, reasons, facts, errors);
   checkAppealRoutes(tables, payers, today, errors);
 
@@ -269,6 +334,8 @@ export async function validateData(loaded: LoadedData, options: ValidateOptions 
     if (result.angle) angles.push(result.angle);
   }
   angles.sort((a, b) => a.file.localeCompare(b.file));
+  const trust = await validatePages(loaded.pages, { site, facts, today }, tables.site);
+  errors.push(...trust.errors);
   reportMissingTables(tables, errors);
   const data: ValidData | undefined =
     site &&
@@ -277,8 +344,21 @@ export async function validateData(loaded: LoadedData, options: ValidateOptions 
     tables.reasons &&
     tables.facts &&
     holidays &&
-    tables['plan-lines']
-      ? { site, payers, items, reasons, facts, angles, planLines, holidays, today }
+    tables['plan-lines'] &&
+    tables.states
+      ? {
+          site,
+          payers,
+          items,
+          reasons,
+          facts,
+          angles,
+          planLines,
+          holidays,
+          states,
+          pages: trust.pages,
+          today,
+        }
       : undefined;
   return { data, errors };
 }

@@ -153,6 +153,18 @@ export const Errors = define({
     title: 'Fact never used',
     hint: 'No template or angle cites this fact; remove it or cite it where it belongs.',
   },
+  BusinessFactUnset: {
+    title: 'A business fact is not set',
+    hint: 'Only the business can state this (its name, address, who drafts the letters, turnaround, refunds): set it in data/site.yaml, replacing null. A production build refuses to run until it is set.',
+  },
+  TrustPageMissing: {
+    title: 'A trust page every footer links to is missing',
+    hint: 'Write data/pages/{slug}.md (title, description, reviewedBy, reviewed, then the text), or remove the link from trustPages in data/site.yaml.',
+  },
+  TrustPageUnlisted: {
+    title: 'A trust page no footer links to',
+    hint: 'Add it to trustPages in data/site.yaml so readers can find it, or delete the file.',
+  },
   TemplateDisallowed: {
     title: 'Not allowed in a template',
     hint: 'Templates write text and simple markup with {{…}} values (escaped) and the documented helpers; markup that runs code, raw {{{…}}} output, partials, log, lookup and with are refused.',

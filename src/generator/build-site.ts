@@ -51,6 +51,8 @@ export interface BuildOptions {
   shard?: Shard;
   /** Instead of rendering, combine the outputs of shard builds (see npm run merge). */
   mergeShards?: string[];
+  /** A build to deploy: every business fact in site.yaml must be set (see BusinessFactUnset). */
+  production?: boolean;
 }
 
 /** One build's settled paths, its summary so far, and stage timing. */
@@ -95,8 +97,14 @@ class BuildRun {
 
 /** Nothing the build reads has changed since this output was written: if the output is intact, it is the result. */
 function sameInputs(run: BuildRun, previous: Manifest | undefined, inputs: string): previous is Manifest {
-  const { force, mergeShards, shard } = run.options;
-  return !force && !mergeShards && previous?.inputs === inputs && previous.shard === shardLabel(shard);
+  const { force, mergeShards, shard, production } = run.options;
+  return (
+    !force &&
+    !mergeShards &&
+    previous?.inputs === inputs &&
+    previous.shard === shardLabel(shard) &&
+    Boolean(previous.production) === Boolean(production)
+  );
 }
 
 /**
@@ -183,7 +191,12 @@ async function buildLocked(run: BuildRun): Promise<BuildSummary> {
 
   run.progress.stage('check data');
   const checked = await run.timed('load, validate, join', async () => {
-    const result = await checkSite({ root: run.root, dataDir: run.dataDir, templatesDir: run.templatesDir });
+    const result = await checkSite({
+      root: run.root,
+      dataDir: run.dataDir,
+      templatesDir: run.templatesDir,
+      production: Boolean(run.options.production),
+    });
     // Rules shown where they do not hold are data errors too, found before any page is made.
     return result.site
       ? { ...result, errors: sortErrors([...result.errors, ...auditContent(result.site)]) }
@@ -327,7 +340,11 @@ async function finishOutput(
     if (problem) throw new BuildError('OutputIncomplete', problem);
     Object.assign(run.summary, totals(files));
     const hashes = shard ? await hashFiles(staged.dir, [...files.keys()]) : undefined;
-    const manifest = buildManifest(site.data.site, run.summary, inputs, shardLabel(shard), hashes);
+    const manifest = buildManifest(site.data.site, run.summary, inputs, {
+      ...(shard && { shard: shardLabel(shard)! }),
+      ...(hashes && { files: hashes }),
+      ...(run.options.production && { production: true }),
+    });
     await writeFile(path.join(staged.dir, MANIFEST), manifest);
     // Renaming the folder into place keeps every file's inode and time, so these stamps hold in the output.
     return files.set(MANIFEST, stampOf(path.join(staged.dir, MANIFEST)));

@@ -15,6 +15,8 @@ type ManifestFigures = Pick<
 export type Manifest = ManifestFigures & {
   inputs?: string;
   shard?: string;
+  /** Built with --production: every business fact was set. */
+  production?: boolean;
   /** A shard's files with their sha256, so a merge takes only bytes the shard build wrote. */
   files?: Record<string, string>;
 };
@@ -23,12 +25,13 @@ export function buildManifest(
   site: Site,
   summary: BuildSummary,
   inputs = '',
-  shard?: string,
-  files?: Record<string, string>,
+  kind: { shard?: string; files?: Record<string, string>; production?: boolean } = {},
 ): string {
+  const { shard, files, production } = kind;
   const manifest = {
     generator: 'denial-pages',
     ...(shard && { shard }),
+    ...(production && { production }),
     /** Hash of data, templates, code and locked dependencies; an equal hash means an equal build. */
     inputs,
     host: site.deploy.host,

@@ -4,6 +4,7 @@
 // own markup is code, judged by the tests and the real-build gate (tests/e2e/real-build.test.ts).
 import { headingBase } from '../content/template-outline.ts';
 import type { PageModel } from '../models/page-model.ts';
+import { CTA_PLACES } from '../plan/urls.ts';
 
 export interface MarkupFault {
   /** The file responsible: a template, an angle, or data/site.yaml. */
@@ -80,6 +81,7 @@ function fragments(page: PageModel, files: FragmentFiles): Fragment[] {
       under: 2,
     },
     template('next-steps', html.nextSteps),
+    template('free-help', html.freeHelp),
     template('cta', html.cta),
     template('cta-price', html.ctaPrice),
   ];
@@ -119,7 +121,10 @@ function idFaults(page: PageModel, list: readonly Fragment[]): MarkupFault[] {
   return faults;
 }
 
-/** The checkout link carries the page's payer, item and reason, the promo code and all four UTM parameters. */
+/**
+ * Each checkout link carries the page's payer, item and reason, the promo code, all four UTM parameters and its own
+ * place on the page.
+ */
 function ctaFaults(page: PageModel): MarkupFault[] {
   const faults: MarkupFault[] = [];
   if (!page.ctaLabel.trim())
@@ -128,24 +133,34 @@ function ctaFaults(page: PageModel): MarkupFault[] {
       message: `The checkout button on ${page.path} has no text.`,
       hint: 'The button label must say what it does, for example "Start my appeal".',
     });
-  const params = new URL(page.ctaHref).searchParams;
-  const expected: Record<string, string> = {
-    payer: page.payer.slug,
-    item: page.item.slug,
-    reason: page.reason.slug,
-    utm_content: page.path,
-  };
-  const missing = [
-    ...Object.entries(expected)
-      .filter(([key, value]) => params.get(key) !== value)
-      .map(([key]) => key),
-    ...['code', 'utm_source', 'utm_medium', 'utm_campaign'].filter((key) => !params.get(key)),
-  ];
-  if (missing.length)
+  for (const place of CTA_PLACES) {
+    const href = page.ctaHrefs[place];
+    const params = new URL(href).searchParams;
+    const expected: Record<string, string> = {
+      payer: page.payer.slug,
+      item: page.item.slug,
+      reason: page.reason.slug,
+      utm_content: page.path,
+    };
+    const missing = [
+      ...Object.entries(expected)
+        .filter(([key, value]) => params.get(key) !== value)
+        .map(([key]) => key),
+      ...['code', 'utm_source', 'utm_medium', 'utm_campaign', 'cta'].filter((key) => !params.get(key)),
+    ];
+    if (missing.length)
+      faults.push({
+        file: 'data/site.yaml',
+        message: `The ${place} checkout link on ${page.path} lacks ${missing.join(', ')}: ${href}`,
+        hint: 'Set checkout.url, checkout.promoCode, checkout.utm and checkout.positions in data/site.yaml; the build adds the page’s own parameters.',
+      });
+  }
+  const places = new Set(CTA_PLACES.map((place) => new URL(page.ctaHrefs[place]).searchParams.get('cta')));
+  if (places.size !== CTA_PLACES.length)
     faults.push({
       file: 'data/site.yaml',
-      message: `The checkout link on ${page.path} lacks ${missing.join(', ')}: ${page.ctaHref}`,
-      hint: 'Set checkout.url, checkout.promoCode and checkout.utm in data/site.yaml; the build adds the page’s own parameters.',
+      message: `The checkout links on ${page.path} do not tell their places apart (cta=${[...places].join(', ')}).`,
+      hint: 'Give checkout.positions top, sticky and end three different names in data/site.yaml.',
     });
   return faults;
 }

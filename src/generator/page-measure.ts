@@ -5,6 +5,7 @@ import { pagePhrases, type MeasuredPage, type PageNames } from '../measure/page-
 import { visibleText } from '../measure/visible-text.ts';
 import type { PageModel } from '../models/page-model.ts';
 import type { Combination } from '../plan/join.ts';
+import type { Site } from '../schema/index.ts';
 
 /** The names a page's payer and item go by: the payer's full and short name, the item's name and generic name. */
 export function namesOf(combo: Combination): PageNames {
@@ -15,12 +16,12 @@ export function namesOf(combo: Combination): PageNames {
   };
 }
 
-export function measuredPage(combo: Combination, page: PageModel): MeasuredPage {
+export function measuredPage(site: Site, combo: Combination, page: PageModel): MeasuredPage {
   return {
     path: combo.path,
     payer: combo.payer.slug,
     item: combo.item.slug,
     reason: combo.reason.slug,
-    phrases: pagePhrases(visibleText(guideMainHtml(page)), namesOf(combo)),
+    phrases: pagePhrases(visibleText(guideMainHtml(site, page)), namesOf(combo)),
   };
 }

@@ -88,7 +88,7 @@ function measureContents(
   return measureUniqueness(
     contents.map((content, i) => {
       const combo = planned[i]!.combo;
-      return measuredPage(combo, finishPage(content, 'index, follow', related(combo)));
+      return measuredPage(site.data.site, combo, finishPage(content, 'index, follow', related(combo)));
     }),
   );
 }

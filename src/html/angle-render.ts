@@ -27,25 +27,25 @@ const lazyJsx = (type: unknown, props: LazyNode['props']): LazyNode => ({ lazy: 
 const isLazy = (value: unknown): value is LazyNode =>
   typeof value === 'object' && value !== null && (value as LazyNode).lazy === true;
 
-function print(value: unknown, components: AngleComponents): string {
+function print(value: unknown, components: AngleComponents, underSection: boolean): string {
   if (value === null || value === undefined || typeof value === 'boolean') return '';
-  if (Array.isArray(value)) return value.map((v) => print(v, components)).join('');
+  if (Array.isArray(value)) return value.map((v) => print(v, components, underSection)).join('');
   if (isHtml(value)) return value.__html;
   if (!isLazy(value)) return escapeHtml(value as string | number);
   const { type, props } = value;
-  if (type === Fragment) return print(props.children, components);
+  if (type === Fragment) return print(props.children, components, underSection);
   if (type === components.IfRule)
-    return components.IfRule(props as { id: string }) ? print(props.children, components) : '';
+    return components.IfRule(props as { id: string }) ? print(props.children, components, underSection) : '';
   if (type === components.OnlyFor)
     return components.OnlyFor(props as Parameters<AngleComponents['OnlyFor']>[0])
-      ? print(props.children, components)
+      ? print(props.children, components, underSection)
       : '';
   if (typeof type === 'function') return (type as (p: unknown) => Html)(props).__html;
   // An element: its children printed first, then checked and escaped by the runtime. A paragraph, list item or
   // list left empty by an <IfRule> that hid everything in it is left out.
-  const children = print(props.children, components);
+  const children = print(props.children, components, underSection);
   if (EMPTIABLE.has(type as string) && !/\S/.test(children.replace(/<\/?(?:ul|ol)>/g, ''))) return '';
-  return jsx(type as string, { ...props, children: trusted(children) }).__html;
+  return jsx(type as string, { ...props, children: trusted(children) }, underSection).__html;
 }
 
 const EMPTIABLE = new Set(['p', 'li', 'ul', 'ol']);
@@ -55,7 +55,12 @@ type AngleContent = (props: { components: AngleComponents }) => unknown;
 // Turned into a function on first render only: `check` validates thousands of angles it never renders.
 const functions = new WeakMap<CompiledAngle, AngleContent>();
 
-export function renderAngleBody(angle: CompiledAngle, components: AngleComponents): Html {
+/** Renders a compiled angle; a trust page's text passes `underSection: false` (its ## is an <h2>). */
+export function renderAngleBody(
+  angle: CompiledAngle,
+  components: AngleComponents,
+  { underSection = true }: { underSection?: boolean } = {},
+): Html {
   let content = functions.get(angle);
   if (!content) {
     content = runSync(angle.code, {
@@ -66,5 +71,5 @@ export function renderAngleBody(angle: CompiledAngle, components: AngleComponent
     } as never).default as unknown as AngleContent;
     functions.set(angle, content);
   }
-  return trusted(print(content({ components }), components));
+  return trusted(print(content({ components }), components, underSection));
 }

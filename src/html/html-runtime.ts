@@ -45,7 +45,11 @@ export function renderChildren(children: Child): string {
   return escapeHtml(children as string | number);
 }
 
-export function jsx(type: string | Component | typeof Fragment, props: Props): Html {
+/**
+ * An element as escaped markup. `underSection` (the default) prints an angle's ## as <h3>, since it sits under a
+ * page section's <h2>; a trust page's text sits right under the page's <h1>, so it passes false.
+ */
+export function jsx(type: string | Component | typeof Fragment, props: Props, underSection = true): Html {
   if (type === Fragment) return trusted(renderChildren(props.children));
   if (typeof type === 'function') return type(props);
   if (!ANGLE_ELEMENTS.has(type)) throw new DisallowedMarkupError(`<${type}> is not allowed in an angle.`);
@@ -60,8 +64,8 @@ export function jsx(type: string | Component | typeof Fragment, props: Props): H
   }
   if (type === 'a' && String(props['href'] ?? '').startsWith('https://')) attributes += ' rel="noopener"';
   if (VOID_ELEMENTS.has(type)) return trusted(`<${type}${attributes}>`);
-  const tag = HEADING_SHIFT[type] ?? type;
+  const tag = (underSection && HEADING_SHIFT[type]) || type;
   return trusted(`<${tag}${attributes}>${renderChildren(props.children)}</${tag}>`);
 }
 
-export const jsxs = jsx;
+export const jsxs = (type: string | Component | typeof Fragment, props: Props): Html => jsx(type, props);

@@ -12,11 +12,17 @@ import {
   payerHubPath,
   planHubPath,
   reasonHubPath,
+  STATES_PATH,
+  statePath,
+  trustPagePath,
 } from '../plan/urls.ts';
-import type { Item, Payer, PlanLineInfo, Reason } from '../schema/index.ts';
+import type { TrustPage } from '../content/validate.ts';
+import type { Html } from '../html/markup.ts';
+import type { Item, Payer, PlanLineInfo, Reason, State } from '../schema/index.ts';
 import { payerHubRules, planLineHubRules, type HubRules } from './hub-rules.ts';
-import type { PageModel } from './page-model.ts';
-import { breadcrumbList, medicalWebPage, type Crumb } from './structured-data.ts';
+import type { PageModel, PageSource } from './page-model.ts';
+import { hasOffices, stateGroups, statePageBody, statesIntro, trustPageBody } from './site-pages.ts';
+import { breadcrumbList, medicalWebPage, organization, type Crumb } from './structured-data.ts';
 
 export interface HubLink {
   href: string;
@@ -28,10 +34,21 @@ export interface HubLink {
 export interface HubGroup {
   heading: string;
   links: HubLink[];
+  /** The larger section the group sits in on a long hub ("Drugs", "Tests"…), so a reader can jump to it. */
+  section?: string;
 }
 
+/** The section each kind of item's guides sit in on a payer's hub. */
+const KIND_SECTIONS: Record<Item['kind'], string> = {
+  drug: 'Drugs',
+  test: 'Tests',
+  procedure: 'Procedures',
+  device: 'Devices',
+};
+
 export interface HubModel {
-  kind: 'home' | 'payer' | 'item' | 'reason' | 'plan';
+  /** A hub of guides (home, payer, item, reason, plan line), a trust page, the list of states or one state. */
+  kind: 'home' | 'payer' | 'item' | 'reason' | 'plan' | 'page' | 'states' | 'state';
   path: string;
   title: string;
   h1: string;
@@ -47,6 +64,10 @@ export interface HubModel {
   structuredData: object[];
   /** The rules a payer's or plan line's hub holds for every guide under it. */
   rules?: HubRules;
+  /** A trust page's or a state's own text. */
+  body?: Html;
+  /** The facts a trust page cites. */
+  sources?: PageSource[];
 }
 
 function latest(dates: (string | undefined)[]): string | undefined {
@@ -68,7 +89,7 @@ export function hubTemplateContext(data: CheckedSite['data'], context: object): 
 /** Each hub template with every context it is rendered with: one per payer, item, reason and plan line, and home. */
 export function* hubTemplateUses(
   data: CheckedSite['data'],
-): Generator<{ kind: HubModel['kind']; path: string; context: object }> {
+): Generator<{ kind: 'home' | 'payer' | 'item' | 'reason' | 'plan'; path: string; context: object }> {
   yield { kind: 'home', path: '/', context: hubTemplateContext(data, {}) };
   for (const payer of data.payers)
     yield { kind: 'payer', path: payerHubPath(payer.slug), context: hubTemplateContext(data, { payer }) };
@@ -94,6 +115,12 @@ interface HubSpec {
   /** Built noindex pages it links separately. */
   others: HubGroup[];
   rules?: HubRules;
+  body?: Html;
+  sources?: PageSource[];
+  /** When the page says it was last reviewed, if not from the guides it lists. */
+  lastmod?: string;
+  /** Indexable regardless of the guides it lists (a trust page, a state with confirmed offices). */
+  indexable?: boolean;
 }
 
 /** The hubs of one build: the pages are grouped by payer, item and reason once, not filtered once per hub. */
@@ -116,23 +143,87 @@ class Hubs {
 
   model(spec: HubSpec): HubModel {
     const config = this.site.data.site;
-    const { kind, path, title, h1, description, crumbs, rules } = spec;
-    const lastmod = latest(spec.listed.map((p) => p.lastmod));
+    const { kind, path, title, h1, description, crumbs, rules, body, sources } = spec;
+    const lastmod = spec.lastmod ?? latest(spec.listed.map((p) => p.lastmod));
     return {
       kind,
       path,
       title,
       h1,
       description,
-      robots: decideHub(kind, spec.listed.length),
+      robots: decideHub(kind, spec.indexable ? 1 : spec.listed.length),
       groups: spec.groups.filter((g) => g.links.length > 0),
       others: spec.others.filter((g) => g.links.length > 0),
       canonical: canonicalUrl(config, path),
       breadcrumb: crumbs,
       ...(lastmod && { lastmod }),
-      structuredData: [medicalWebPage(config, { path, title, description }), breadcrumbList(config, crumbs)],
+      structuredData: [
+        medicalWebPage(config, { path, title, description }),
+        breadcrumbList(config, crumbs),
+        organization(config),
+      ],
       ...(rules && { rules }),
+      ...(body && { body }),
+      ...(sources?.length && { sources }),
     };
+  }
+
+  /** A trust page (data/pages/{slug}.md): its text and the blocks site.yaml fills. */
+  trustPage(page: TrustPage): HubModel {
+    const path = trustPagePath(page.slug);
+    const { body, sources } = trustPageBody(this.site.data, page);
+    return this.model({
+      kind: 'page',
+      path,
+      title: `${page.title} | ${this.site.data.site.brand}`,
+      h1: page.title,
+      description: page.description,
+      crumbs: [HOME_CRUMB, { name: page.title, path }],
+      groups: [],
+      listed: [],
+      others: [],
+      body,
+      sources,
+      lastmod: page.reviewed,
+      indexable: true,
+    });
+  }
+
+  /** /states/: every state, linked to its page of help offices. */
+  states(): HubModel {
+    return this.model({
+      kind: 'states',
+      path: STATES_PATH,
+      title: `Help with an insurance appeal, by state | ${this.site.data.site.brand}`,
+      h1: 'Help with an appeal in your state',
+      description:
+        'The offices in each state that take complaints about health plans, run external review or counsel people on Medicare, as their official pages give them.',
+      crumbs: [HOME_CRUMB, { name: 'By state', path: STATES_PATH }],
+      groups: stateGroups(this.site.data.states),
+      listed: [],
+      others: [],
+      ...statesIntro(this.site.data),
+      indexable: true,
+    });
+  }
+
+  /** One state's help offices, each as an official page gives it; indexable once any office is confirmed. */
+  state(state: State): HubModel {
+    const path = statePath(state.slug);
+    return this.model({
+      kind: 'state',
+      path,
+      title: `Insurance appeal help in ${state.name} | ${this.site.data.site.brand}`,
+      h1: `Help with an insurance appeal in ${state.name}`,
+      description: `Where people in ${state.name} can complain about a health plan, ask for external review or get Medicare counseling, with the official pages each comes from.`,
+      crumbs: [HOME_CRUMB, { name: 'By state', path: STATES_PATH }, { name: state.name, path }],
+      groups: [],
+      listed: [],
+      others: [],
+      body: statePageBody(state),
+      indexable: hasOffices(state),
+      ...(state.sources.length > 0 && { lastmod: latest(state.sources.map((s) => s.checked))! }),
+    });
   }
 
   /**
@@ -146,7 +237,7 @@ class Hubs {
     groups: {
       rules?: HubRules;
       of: (p: PageModel) => string;
-      rows: readonly { slug: string; name: string }[];
+      rows: readonly { slug: string; name: string; kind?: Item['kind'] }[];
       /** The link's text inside its group: the dimension neither the hub nor the group names. */
       label: (p: PageModel) => string;
     },
@@ -158,6 +249,7 @@ class Hubs {
       return groups.rows.map((row) => ({
         heading: row.name,
         links: (byRow.get(row.slug) ?? []).map((p) => ({ href: p.path, title: groups.label(p) })),
+        ...(row.kind && { section: KIND_SECTIONS[row.kind] }),
       }));
     };
     return this.model({
@@ -226,7 +318,7 @@ class Hubs {
   /** Home links the hubs that list at least one indexable guide; the others are still built for breadcrumbs. */
   home(
     indexable: readonly PageModel[],
-    hubs: Record<'payers' | 'items' | 'reasons' | 'plans', HubModel[]>,
+    hubs: Record<'payers' | 'items' | 'reasons' | 'plans' | 'states', HubModel[]>,
   ): HubModel {
     const listed = (list: HubModel[]) =>
       list.filter(isIndexable).map((h): HubLink => ({ href: h.path, title: h.h1, summary: h.description }));
@@ -242,6 +334,7 @@ class Hubs {
         { heading: 'By drug, test or procedure', links: listed(hubs.items) },
         { heading: 'By denial reason', links: listed(hubs.reasons) },
         { heading: 'Appeal rules by kind of plan', links: listed(hubs.plans) },
+        { heading: 'Help in your state', links: listed(hubs.states.filter((h) => h.kind === 'states')) },
       ],
       listed: indexable,
       others: [],
@@ -257,6 +350,8 @@ export function buildHubs(site: CheckedSite, pages: readonly PageModel[]): HubMo
   const plans = site.data.planLines
     .filter((line) => site.data.payers.some((p) => p.planLines.includes(line.id)))
     .map((line) => hubs.plan(line));
-  const home = hubs.home(pages.filter(isIndexable), { payers, items, reasons, plans });
-  return [home, ...payers, ...items, ...reasons, ...plans];
+  const states = [hubs.states(), ...site.data.states.map((s) => hubs.state(s))];
+  const trust = site.data.pages.map((p) => hubs.trustPage(p));
+  const home = hubs.home(pages.filter(isIndexable), { payers, items, reasons, plans, states });
+  return [home, ...payers, ...items, ...reasons, ...plans, ...states, ...trust];
 }

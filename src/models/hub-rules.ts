@@ -54,7 +54,8 @@ function hubScope(lines: PlanLine[]): PageScope {
   return { lines, kind: 'drug', benefits: ['medical', 'pharmacy'] };
 }
 
-function numberedSources(data: ValidData, citations: Citations): PageSource[] {
+/** The facts a page cited, numbered in the order it cited them, each with the day it was checked if recent. */
+export function numberedSources(data: ValidData, citations: Citations): PageSource[] {
   return citations.used().map((f, i) => {
     const checked = freshDate(f, data.today, data.site.audit.factFreshnessMonths);
     return {

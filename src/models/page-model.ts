@@ -10,11 +10,19 @@ import { trusted, type Html } from '../html/markup.ts';
 import type { Robots } from '../plan/index-policy.ts';
 import type { Combination } from '../plan/join.ts';
 import { pageScope, type PageScope } from '../plan/page-scope.ts';
-import { canonicalUrl, checkoutUrl, HOME_PATH, payerHubPath, planHubPath } from '../plan/urls.ts';
+import {
+  canonicalUrl,
+  checkoutUrl,
+  CTA_PLACES,
+  HOME_PATH,
+  payerHubPath,
+  planHubPath,
+  type CtaPlace,
+} from '../plan/urls.ts';
 import type { Fact, Holidays, Item, Reviewer } from '../schema/index.ts';
 import { Citations } from './citations.ts';
 import { deadlinePlans, type DeadlinePlan } from './deadlines.ts';
-import { aboutItem, breadcrumbList, medicalWebPage, type Crumb } from './structured-data.ts';
+import { aboutItem, breadcrumbList, medicalWebPage, organization, type Crumb } from './structured-data.ts';
 import { policyLibraryFor, templateContext } from './template-context.ts';
 
 export interface PageSource {
@@ -57,9 +65,11 @@ export interface PageContent {
     payerItem?: Html;
     angle?: Html;
     nextSteps: Html;
+    /** Where else to get help, chosen by the payer's plan lines (templates/free-help.hbs). */
+    freeHelp: Html;
     /** What the letter service does for this denial. */
     cta: Html;
-    /** List price struck through, first-letter price and code. */
+    /** List price struck through, first-letter price (and the code, where site.yaml shows it). */
     ctaPrice: Html;
   };
   /** Sections in reading order, for the table of contents of long pages. */
@@ -69,7 +79,8 @@ export interface PageContent {
   /** Documents to gather. */
   checklist: string[];
   ctaLabel: string;
-  ctaHref: string;
+  /** The checkout link for each place on the page, each with its own `cta` parameter. */
+  ctaHrefs: Record<CtaPlace, string>;
   /** The calculator's options: the payer's plan lines (those that reach this item) with their rows. */
   deadlines: DeadlinePlan[];
   /** The federal holidays a "next business day" deadline skips, for the calculator island. */
@@ -209,9 +220,10 @@ function renderBlocks(
   // The calculator cites each rule by its own link: its table, with footnotes, is on the payer's hub.
   const deadlines = deadlinePlans(data.facts.values(), scope, data.planLines, () => undefined);
   const requirements = html(`requirements/${combo.item.kind}`);
-  const angle = combo.itemAngle && memo.renderAngle(combo.itemAngle.compiled, citations);
   const payerItem = combo.payerItemNote && memo.renderAngle(combo.payerItemNote.compiled, citations);
+  const angle = combo.itemAngle && memo.renderAngle(combo.itemAngle.compiled, citations);
   const nextSteps = html('next-steps');
+  const freeHelp = html('free-help');
   const cta = html('cta');
   const ctaPrice = html('cta-price');
   return {
@@ -222,6 +234,7 @@ function renderBlocks(
       ...(angle !== undefined && { angle }),
       ...(payerItem !== undefined && { payerItem }),
       nextSteps,
+      freeHelp,
       cta,
       ctaPrice,
     },
@@ -302,14 +315,16 @@ function pageSources(
 function tableOfContents(combo: Combination, blocks: PageContent['html'], hasDeadlines: boolean): PageLink[] {
   const { payer, item } = combo;
   return [
-    { href: '#rights', label: 'Your appeal rights' },
     ...(hasDeadlines ? [{ href: '#deadlines', label: 'Your appeal deadlines' }] : []),
+    { href: '#rights', label: 'Your appeal rights' },
     { href: '#requirements', label: `What ${payer.shortName} typically requires` },
     ...(blocks.payerItem
       ? [{ href: '#payer-item', label: `${payer.shortName}'s policy for ${item.name}` }]
       : []),
     ...(blocks.angle ? [{ href: '#angle', label: `The angle for ${item.name}` }] : []),
     { href: '#next-steps', label: 'Next steps and documents to gather' },
+    { href: '#free-help', label: 'Free help' },
+    { href: '#offer', label: 'What you get' },
     { href: '#sources-heading', label: 'Sources' },
   ];
 }
@@ -356,13 +371,14 @@ export function renderPage(
         citations: citations.used(),
       }),
       breadcrumbList(data.site, breadcrumb),
+      organization(data.site),
     ],
     payer: { slug: combo.payer.slug, name: combo.payer.name, shortName: combo.payer.shortName },
     item: { slug: combo.item.slug, name: combo.item.name, kind: combo.item.kind },
     reason: { slug: combo.reason.slug, name: combo.reason.name },
     html: blocks,
     toc: tableOfContents(combo, blocks, deadlines.length > 0),
-    words: memo.words([hook, rights, requirements, payerItem, angle, nextSteps]),
+    words: memo.words([hook, rights, requirements, payerItem, angle, nextSteps, blocks.freeHelp]),
     checklist: checklist(combo),
     ctaLabel,
     deadlines,
@@ -384,16 +400,24 @@ export function renderPage(
           label: `How ${combo.payer.shortName} handles ${combo.reason.name.toLowerCase()} appeals`,
         },
       }),
-    ctaHref: checkoutUrl(data.site, {
-      payer: combo.payer.slug,
-      item: combo.item.slug,
-      reason: combo.reason.slug,
-      path: combo.path,
-    }),
+    ctaHrefs: ctaLinks(data, combo),
     sources: pageSources(data, combo, scope, citations),
     ...(review.date && review.reviewer && { review: { reviewer: review.reviewer, date: review.date } }),
     ...(review.date && { lastmod: review.date }),
   };
+}
+
+/** The checkout link of each place on the page (plan/urls.ts builds them). */
+function ctaLinks(data: ValidData, combo: Combination): Record<CtaPlace, string> {
+  const page = {
+    payer: combo.payer.slug,
+    item: combo.item.slug,
+    reason: combo.reason.slug,
+    path: combo.path,
+  };
+  return Object.fromEntries(
+    CTA_PLACES.map((place) => [place, checkoutUrl(data.site, page, place)]),
+  ) as Record<CtaPlace, string>;
 }
 
 /** The page as published: its content, the robots value its index decision gave, and links to built siblings. */

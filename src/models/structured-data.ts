@@ -1,7 +1,7 @@
 // Search-engine data for every page: canonical URL, breadcrumb, and JSON-LD (MedicalWebPage and
-// BreadcrumbList only; FAQ and HowTo markup are deliberately absent). The objects are typed with schema-dts, so
+// BreadcrumbList, and the publishing Organization; FAQ and HowTo markup are deliberately absent). The objects are typed with schema-dts, so
 // tsc checks every type and property name against the schema.org vocabulary. Escaping happens in jsonLd().
-import type { BreadcrumbList, MedicalWebPage, Thing, WithContext } from 'schema-dts';
+import type { BreadcrumbList, MedicalWebPage, Organization, Thing, WithContext } from 'schema-dts';
 import { canonicalUrl, HOME_PATH } from '../plan/urls.ts';
 import type { Item, Site } from '../schema/index.ts';
 
@@ -28,6 +28,21 @@ export function aboutItem(item: Item): Thing {
     '@type': ABOUT_TYPES[item.kind],
     name: item.name,
     ...(item.kind === 'drug' && { nonProprietaryName: item.evidence.genericName }),
+  };
+}
+
+/** The publisher as an Organization: its name, site and, where the business has set them, legal name and contact. */
+export function organization(site: Site): WithContext<Organization> {
+  const { legalName, address, contactEmail } = site.business;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Organization',
+    '@id': `${canonicalUrl(site, HOME_PATH)}#organization`,
+    name: site.editorial.publisher,
+    url: canonicalUrl(site, HOME_PATH),
+    ...(legalName !== null && { legalName }),
+    ...(address !== null && { address }),
+    ...(contactEmail !== null && { email: contactEmail }),
   };
 }
 
@@ -65,11 +80,7 @@ export function medicalWebPage(
     description: page.description,
     inLanguage: site.locale,
     isPartOf: { '@type': 'WebSite', name: site.brand, url: canonicalUrl(site, HOME_PATH) },
-    publisher: {
-      '@type': 'Organization',
-      name: site.editorial.publisher,
-      url: canonicalUrl(site, HOME_PATH),
-    },
+    publisher: { '@id': `${canonicalUrl(site, HOME_PATH)}#organization` },
     ...(page.about && { about: page.about }),
     ...(page.review && {
       lastReviewed: page.review.date,

@@ -3,6 +3,7 @@
 // checkout settings. Templates decide wording from these flags; sentences that state a rule use {{#ifRule}}.
 import type { ValidData } from '../content/validate.ts';
 import type { Combination } from '../plan/join.ts';
+import { STATES_PATH } from '../plan/urls.ts';
 import type { PageScope } from '../plan/page-scope.ts';
 import type { Item, Payer, PlanLine, PlanLineInfo, PolicyLibrary } from '../schema/index.ts';
 
@@ -77,6 +78,9 @@ export function templateContext(data: ValidData, combo: Combination, scope: Page
     reason: { ...reason, inSentence: nameInSentence(reason.name, false) },
     requestRoute: requestRoute(payer, scope),
     site: { brand: data.site.brand, checkout: data.site.checkout },
+    /** Whether the promo code is printed on the page (site.yaml's checkout.promoCodeShown), not only sent along. */
+    promoOnPage: data.site.checkout.promoCodeShown === 'page',
+    links: { states: STATES_PATH },
     /** The plan lines whose rules reach this page. */
     lines: Object.fromEntries(data.planLines.map((l) => [camel(l.id), scope.lines.includes(l.id)])),
     benefit: { medical: scope.benefits.includes('medical'), pharmacy: scope.benefits.includes('pharmacy') },

@@ -60,14 +60,15 @@ export function decidePage(combo: AngleSlots, index: Site['index'], measures?: P
 }
 
 /**
- * Home, payer hubs (their deadline tables) and plan-line hubs (their line's rules, written nowhere else in full) are
- * always indexable; an item or reason hub when it lists at least one indexable page.
+ * Home, payer hubs (their deadline tables), plan-line hubs (their line's rules, written nowhere else in full), the
+ * trust pages and the list of states are always indexable; an item or reason hub when it lists at least one
+ * indexable page; a state's page when it has at least one office confirmed (`indexablePages` counts it as one).
  */
 export function decideHub(
-  kind: 'home' | 'payer' | 'item' | 'reason' | 'plan',
+  kind: 'home' | 'payer' | 'item' | 'reason' | 'plan' | 'page' | 'states' | 'state',
   indexablePages: number,
 ): Robots {
-  const ownContent = kind === 'home' || kind === 'plan' || kind === 'payer';
+  const ownContent = ['home', 'plan', 'payer', 'page', 'states'].includes(kind);
   return ownContent || indexablePages > 0 ? 'index, follow' : 'noindex, follow';
 }
 

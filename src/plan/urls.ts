@@ -28,6 +28,22 @@ export function planHubPath(slug: string): string {
   return `/plans/${slug}/`;
 }
 
+/** A trust page (about, editorial policy, privacy…): /{slug}/, from data/pages/{slug}.md. */
+export function trustPagePath(slug: string): string {
+  return `/${slug}/`;
+}
+
+/** Help offices by state: the list at /states/, one page per state at /states/{slug}/. */
+export const STATES_PATH = '/states/';
+export function statePath(slug: string): string {
+  return `/states/${slug}/`;
+}
+
+/** The social card (og:image) of a kind of page, made once per build: /social/{kind}.png. */
+export function socialCardPath(kind: string): string {
+  return `/social/${kind}.png`;
+}
+
 /** An absolute URL on the site's origin, for a path or a file name at the root. */
 export function canonicalUrl(site: Pick<Site, 'origin'>, path: string): string {
   return new URL(path, site.origin).href;
@@ -35,11 +51,16 @@ export function canonicalUrl(site: Pick<Site, 'origin'>, path: string): string {
 
 /**
  * The one outbound link that carries tracking: the checkout URL (https, checked by the schema) with the page's
- * payer, item, reason, promo code and UTM parameters, all from data/site.yaml.
+ * payer, item, reason, promo code and UTM parameters, and where on the page the link is (`cta`, named in
+ * site.yaml), all from data/site.yaml.
  */
+export type CtaPlace = keyof Site['checkout']['positions'];
+export const CTA_PLACES = ['top', 'sticky', 'end'] as const satisfies readonly CtaPlace[];
+
 export function checkoutUrl(
   site: Site,
   page: { payer: string; item: string; reason: string; path: string },
+  place: CtaPlace,
 ): string {
   const url = new URL(site.checkout.url);
   const params: [string, string][] = [
@@ -51,6 +72,7 @@ export function checkoutUrl(
     ['utm_medium', site.checkout.utm.medium],
     ['utm_campaign', site.checkout.utm.campaign],
     ['utm_content', page.path],
+    ['cta', site.checkout.positions[place]],
   ];
   for (const [key, value] of params) url.searchParams.set(key, value);
   return url.href;

@@ -8,3 +8,5 @@ export * from './facts.ts';
 export * from './angle.ts';
 export * from './plan-lines.ts';
 export * from './holidays.ts';
+export * from './pages.ts';
+export * from './states.ts';

@@ -8,7 +8,9 @@ import { planLinesSchema } from './plan-lines.ts';
 import { itemsSchema } from './items.ts';
 import { payersSchema } from './payers.ts';
 import { reasonsSchema } from './reasons.ts';
+import { pageFrontmatterSchema } from './pages.ts';
 import { siteSchema } from './site.ts';
+import { statesSchema } from './states.ts';
 
 export const JSON_SCHEMA_DIR = 'src/schema/json';
 
@@ -20,9 +22,14 @@ const SCHEMAS = {
   'facts.schema.json': { schema: factsSchema, title: 'Denial Pages data/facts.yaml' },
   'plan-lines.schema.json': { schema: planLinesSchema, title: 'Denial Pages data/plan-lines.yaml' },
   'holidays.schema.json': { schema: holidaysSchema, title: 'Denial Pages data/holidays.yaml' },
+  'states.schema.json': { schema: statesSchema, title: 'Denial Pages data/states.yaml' },
   'angle-frontmatter.schema.json': {
     schema: angleFrontmatterSchema,
     title: 'Denial Pages angle frontmatter',
+  },
+  'page-frontmatter.schema.json': {
+    schema: pageFrontmatterSchema,
+    title: 'Denial Pages trust page frontmatter (data/pages/*.md)',
   },
 } as const;
 

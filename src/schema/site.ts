@@ -5,10 +5,25 @@ import { httpsUrl, itemKind, slug, text } from './primitives.ts';
 export const reviewerSchema = z.strictObject({
   /** Referenced by angles' `reviewedBy`. */
   id: slug,
-  /** Shown on pages: an editorial role or team, never an invented person or credential. */
+  /** Shown on pages: an editorial role or team, or a real person's name; never an invented one. */
   name: text,
-  /** What this reviewer checks, shown beside the name. */
+  /** What this reviewer checks, shown beside the name and on the editorial policy page. */
   role: text,
+  /** A real credential this reviewer holds (e.g. a licence), shown only when set; never invented. */
+  credential: text.optional(),
+});
+
+/**
+ * A fact about the business that only the business can state (its legal name, who drafts letters, refund terms):
+ * null until it is set. `check` warns about each one still null, and a production build refuses to run.
+ */
+export const businessFact = text.nullable();
+
+/** The pages every page's footer links to, each written in data/pages/{slug}.md. */
+export const trustPageSchema = z.strictObject({
+  slug,
+  /** The link's text in the footer. */
+  label: text,
 });
 
 export const siteSchema = z
@@ -26,8 +41,41 @@ export const siteSchema = z
       firstLetterPrice: z.number().positive(),
       currency: z.enum(['USD']),
       promoCode: z.string().regex(/^[A-Z0-9]{3,20}$/, { error: 'must be 3–20 uppercase letters or digits' }),
+      /**
+       * Where the promo code shows: `checkout` (default) sends it in the checkout link only, so the checkout page
+       * applies it; `page` also prints it beside the price on every page.
+       */
+      promoCodeShown: z.enum(['checkout', 'page']).default('checkout'),
       utm: z.strictObject({ source: slug, medium: slug, campaign: slug }),
+      /** The `cta` parameter each checkout link carries, so the checkout can tell which one was used. */
+      positions: z
+        .strictObject({ top: slug, sticky: slug, end: slug })
+        .default({ top: 'top', sticky: 'sticky', end: 'end' }),
     }),
+    /** The business behind the site. Every field is the business's to set; nothing here may be invented. */
+    business: z.strictObject({
+      /** The company's legal name. */
+      legalName: businessFact,
+      /** Its postal address. */
+      address: businessFact,
+      /** Where readers send questions and corrections. */
+      contactEmail: z.email().nullable(),
+    }),
+    /** What a buyer of the appeal letter gets; the CTA block and "What you get" print it. */
+    offer: z.strictObject({
+      /** What the letter includes, one line each. */
+      includes: z.array(text).min(1),
+      /** Who drafts the letter: a role, a team or a named person with a real credential. */
+      preparedBy: businessFact,
+      /** Who reviews it before the buyer receives it. */
+      reviewedBy: businessFact,
+      /** How soon the buyer receives it, e.g. "within two business days". */
+      turnaround: businessFact,
+      /** The refund terms in one sentence, as on the refunds page. */
+      refund: businessFact,
+    }),
+    /** The trust pages (about, editorial policy, corrections, privacy, terms, refunds), linked from every page. */
+    trustPages: z.array(trustPageSchema).min(1),
     editorial: z.strictObject({
       reviewers: z.array(reviewerSchema).min(1),
       /** Shown on every page: not legal or medical advice. */
@@ -106,3 +154,4 @@ export const siteSchema = z
 
 export type Site = z.infer<typeof siteSchema>;
 export type Reviewer = z.infer<typeof reviewerSchema>;
+export type TrustPageLink = z.infer<typeof trustPageSchema>;

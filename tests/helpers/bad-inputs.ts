@@ -608,4 +608,70 @@ export const BAD_INPUTS: Case[] = [
     },
     expect: { name: 'UnsafeUrl', file: 'data/facts.yaml', column: 8, followOns: 1 },
   },
+  {
+    name: 'site.yaml without the offer (what the letter includes, who makes it, turnaround, refunds)',
+    change: async (f) => {
+      const text = await f.read('data/site.yaml');
+      await f.write('data/site.yaml', text.replace(/^offer:\n(?: {2}.*\n)+/m, ''));
+    },
+    expect: { name: 'MissingField', file: 'data/site.yaml', line: 1, column: 1, message: '"offer"' },
+  },
+  {
+    name: 'an offer field left out (turnaround)',
+    change: replace('data/site.yaml', '  turnaround: Within two fixture days\n', ''),
+    expect: { name: 'MissingField', file: 'data/site.yaml', message: '"turnaround"' },
+  },
+  {
+    name: 'a footer link to a trust page that has no file',
+    change: replace(
+      'data/site.yaml',
+      '  - { slug: privacy, label: Privacy }',
+      '  - { slug: privacy, label: Privacy }\n  - { slug: refunds, label: Refunds }',
+    ),
+    expect: { name: 'TrustPageMissing', file: 'data/site.yaml', line: 29, message: 'data/pages/refunds.md' },
+  },
+  {
+    name: 'a trust page with raw HTML',
+    change: async (f) =>
+      f.write('data/pages/about.md', `${await f.read('data/pages/about.md')}\n<script>alert(1)</script>\n`),
+    expect: { name: 'MdxDisallowed', file: 'data/pages/about.md', line: 15, message: '<script>' },
+  },
+  {
+    name: 'a trust page with a non-https link',
+    change: replace(
+      'data/pages/about.md',
+      '[our privacy page](/privacy/)',
+      '[our privacy page](http://fixture.example/privacy/)',
+    ),
+    expect: { name: 'UnsafeUrl', file: 'data/pages/about.md', line: 9 },
+  },
+  {
+    name: 'a trust page naming an unknown reviewer',
+    change: replace('data/pages/privacy.md', 'reviewedBy: editorial-desk', 'reviewedBy: editorial-dsk'),
+    expect: {
+      name: 'UnknownSlug',
+      file: 'data/pages/privacy.md',
+      line: 4,
+      hint: 'Did you mean "editorial-desk"?',
+    },
+  },
+  {
+    name: 'a trust page without its frontmatter',
+    change: write('data/pages/privacy.md', 'Just text.\n'),
+    expect: { name: 'MissingField', file: 'data/pages/privacy.md', line: 1, column: 1 },
+  },
+  {
+    name: 'a state row with a phone that is not a phone number',
+    change: replace('data/states.yaml', 'phone: 1-800-555-0100', 'phone: call us'),
+    expect: { name: 'InvalidValue', file: 'data/states.yaml', line: 7, message: 'phone number' },
+  },
+  {
+    name: 'a state office with an http link',
+    change: replace(
+      'data/states.yaml',
+      '    url: https://insurance.fixture.example/consumers',
+      '    url: http://insurance.fixture.example/consumers',
+    ),
+    expect: { name: 'UnsafeUrl', file: 'data/states.yaml', line: 6 },
+  },
 ];

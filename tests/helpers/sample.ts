@@ -37,6 +37,7 @@ export function samplePages(site: CheckedSite, pages: readonly BuiltPage[], size
     ...site.data.items.map((i) => i.slug),
     ...site.data.reasons.map((r) => r.slug),
     ...site.data.planLines.map((l) => l.slug),
+    ...site.data.states.map((s) => s.slug),
   ]);
   const picked = new Map<string, SampledPage>();
   const pick = (page: BuiltPage | undefined, why: string) => {

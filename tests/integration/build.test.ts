@@ -20,7 +20,7 @@ afterAll(async () => {
 describe('fixture build', () => {
   it('succeeds and prints a summary with counts and reasons', () => {
     expect(build.code, build.stderr).toBe(0);
-    expect(build.stdout).toMatch(/pages written\s+10 \(3 indexable, 7 noindex\) \+ 14 hubs/);
+    expect(build.stdout).toMatch(/pages written\s+10 \(3 indexable, 7 noindex\) \+ 19 hubs/);
     expect(build.stdout).toMatch(/not built\s+2 \(0 by index policy, 2 inapplicable\)/);
     expect(build.stdout).toContain('inapplicable: step-therapy does not apply to a procedure');
   });
@@ -84,15 +84,17 @@ describe('fixture build', () => {
     expect(html).toContain('Acme &lt;Policies&gt; &amp; &quot;Bulletins&quot;');
   });
 
-  it('links the CTA to checkout with payer, item, reason, code and UTM parameters from site.yaml', async () => {
+  it('links each CTA to checkout with payer, item, reason, code, UTM parameters and its own place, from site.yaml', async () => {
     const html = await page('acme/wonderdrug/step-therapy');
     const hrefs = [...html.matchAll(/<a class="cta-button" href="([^"]+)"/g)].map((m) =>
       m[1]!.replaceAll('&amp;', '&'),
     );
-    expect(hrefs).toHaveLength(3); // after the hook, after the angle, and the phone bar
-    const url = new URL(hrefs[0]!);
-    expect(url.origin + url.pathname).toBe('https://checkout.fixture.example/start');
-    expect(Object.fromEntries(url.searchParams)).toEqual({
+    expect(hrefs).toHaveLength(3); // after the deadlines, in "What you get", and the phone bar
+    const params = hrefs.map((href) => Object.fromEntries(new URL(href).searchParams));
+    expect(new URL(hrefs[0]!).origin + new URL(hrefs[0]!).pathname).toBe(
+      'https://checkout.fixture.example/start',
+    );
+    expect(params[0]).toEqual({
       src: 'site',
       payer: 'acme',
       item: 'wonderdrug',
@@ -102,8 +104,13 @@ describe('fixture build', () => {
       utm_medium: 'organic',
       utm_campaign: 'fixture-campaign',
       utm_content: '/acme/wonderdrug/step-therapy/',
+      cta: 'top',
     });
-    expect(html).toContain('>Start my appeal — $30 with code FIX25 →</a>');
+    expect(params.map((p) => p['cta'])).toEqual(['top', 'end', 'sticky']);
+    expect(new Set(hrefs).size).toBe(3);
+    // The code rides in the link; by default (checkout.promoCodeShown: checkout) the page does not print it.
+    expect(html).toContain('>Start my appeal — $30 first letter →</a>');
+    expect(html).not.toMatch(/FIX25(?![&"])/);
     expect(html).toMatch(/List price <s>\$40<\/s>/);
   });
 
@@ -132,9 +139,13 @@ describe('fixture build', () => {
     const beta = await page('beta/wonderdrug/step-therapy');
     const procedure = await page('acme/knee-scope/prior-authorization');
     // Wonderdrug comes from the pharmacy: Medicare Part D rules apply, Medicare Advantage's own do not.
-    expect(acme).toContain(
-      'runs insured employer plans, self-funded employer plans, Medicare Part D drug plans, Medicaid managed care plans and Federal Employees Health Benefits plans.',
-    );
+    expect([...acme.matchAll(/<li><a href="\/plans\/([a-z-]+)\/[^"]*">/g)].map((m) => m[1])).toEqual([
+      'employer-insured',
+      'employer-self-funded',
+      'part-d',
+      'medicaid-managed-care',
+      'fehb',
+    ]);
     expect(acme).toContain('<option value="1" data-lines="part-d">Medicare Part D drug plan</option>');
     expect(beta).not.toContain('Medicare');
     expect(procedure).not.toContain('Part D');

@@ -85,6 +85,34 @@ describe('content audit of the real build', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('puts Free help before What you get, and both before the sources, on every combination page', () => {
+    const wrong: string[] = [];
+    for (const { page } of guides) {
+      const order = ['#deadlines', '#requirements', '#free-help', '#offer', '#sources-heading'].map((id) =>
+        page.html.indexOf(`id="${id.slice(1)}"`),
+      );
+      if (order.some((at) => at < 0) || order.some((at, i) => i > 0 && at < order[i - 1]!))
+        wrong.push(`${page.path}: ${order.join(', ')}`);
+      const help = page.dom.querySelectorAll('#free-help ~ ul li, .free-help li');
+      if (help.length < 2) wrong.push(`${page.path}: free help lists ${help.length}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('links every page of the build, guides and hubs, to every trust page, and each exists', async () => {
+    const all = await readBuiltPages(REAL_BUILD_DIR);
+    const built = new Set(all.map((p) => p.path));
+    const trust = site.data.site.trustPages.map((t) => `/${t.slug}/`);
+    expect(trust.filter((href) => !built.has(href))).toEqual([]);
+    const missing = all
+      .filter((p) => !p.html.includes('http-equiv') && p.dom.querySelector('footer'))
+      .flatMap((p) => {
+        const links = new Set(p.dom.querySelectorAll('footer a').map((a) => a.getAttribute('href')));
+        return trust.filter((href) => !links.has(href)).map((href) => `${p.path} lacks ${href}`);
+      });
+    expect(missing).toEqual([]);
+  });
+
   it('offers in the calculator exactly the plan lines the payer runs for this item', () => {
     const wrong: string[] = [];
     for (const { page, scope } of guides) {

@@ -265,12 +265,26 @@ describe('prices, promo code and checkout in one place', () => {
         expect(url.origin + url.pathname).toBe('https://pay.fixture.example/letters');
         expect(url.searchParams.get('code')).toBe('SPRING26');
         expect(url.searchParams.get('utm_content')).toBe(page.path);
-        expect(button.text).toBe('Start my appeal — $35.50 with code SPRING26 →');
+        expect(button.text).toBe('Start my appeal — $35.50 first letter →');
       }
       expect(page.dom.querySelector('.list-price s')?.text).toBe('$55');
     }
     const everything = (await readBuiltPages(built.outDir)).map((p) => p.html).join('\n');
     for (const old of ['FIX25', '$30', '$40', 'checkout.fixture.example'])
       expect(everything).not.toContain(old);
+    // The code is printed only where site.yaml says: by default it rides in the link alone.
+    expect(everything.replace(/href="[^"]*"/g, '')).not.toContain('SPRING26');
+    await fixture.edit('data/site.yaml', (t) =>
+      t.replace('  promoCode: SPRING26', '  promoCode: SPRING26\n  promoCodeShown: page'),
+    );
+    const shown = await runBuild(fixture);
+    expect(shown.code, shown.stderr).toBe(0);
+    const guide = (await readBuiltPages(shown.outDir)).find(
+      (p) => p.path === '/acme/wonderdrug/step-therapy/',
+    )!;
+    expect(guide.dom.querySelector('a.cta-button')?.text).toBe(
+      'Start my appeal — $35.50 first letter with code SPRING26 →',
+    );
+    expect(guide.dom.querySelector('.price code')?.text).toBe('SPRING26');
   });
 });

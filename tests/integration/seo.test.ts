@@ -111,15 +111,30 @@ describe('per-page metadata', () => {
       expect(meta(page, 'og:title'), where).toBe(page.dom.querySelector('title')?.text);
       expect(meta(page, 'og:url'), where).toBe(`https://fixture.example${page.path}`);
       expect(meta(page, 'twitter:card'), where).toBe('summary');
-      expect(jsonLdBlocks(page).length, where).toBe(2);
+      expect(
+        jsonLdBlocks(page).map((b) => b.data['@type']),
+        where,
+      ).toEqual(['MedicalWebPage', 'BreadcrumbList', 'Organization']);
       if (page.path !== '/')
         expect(page.dom.querySelector('nav[aria-label="Breadcrumb"]'), where).not.toBeNull();
     }
   });
 
-  it('JSON-LD is MedicalWebPage and BreadcrumbList; the breadcrumb matches the visible one; no FAQ or HowTo', () => {
+  it('JSON-LD is MedicalWebPage, BreadcrumbList and the publishing Organization; the breadcrumb matches the visible one; no FAQ or HowTo', () => {
     const page = byPath('/acme/wonderdrug/step-therapy/');
-    const [web, crumbs] = jsonLdBlocks(page).map((b) => b.data);
+    const [web, crumbs, org] = jsonLdBlocks(page).map((b) => b.data);
+    // The publisher, with the business facts site.yaml sets (and none it leaves unset).
+    expect(org).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'Organization',
+      '@id': 'https://fixture.example/#organization',
+      name: 'Fixture Publisher',
+      url: 'https://fixture.example/',
+      legalName: 'Fixture Help Ltd.',
+      address: '1 Example Street, Exampleton',
+      email: 'help@fixture.example',
+    });
+    expect(web!['publisher']).toEqual({ '@id': 'https://fixture.example/#organization' });
     expect(web).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'MedicalWebPage',
@@ -200,8 +215,10 @@ describe('hubs', () => {
     const acme = byPath('/acme/');
     const listed = acme.dom.querySelectorAll('.hub-list a').map((a) => a.getAttribute('href'));
     expect(listed).toEqual(['/acme/wonderdrug/step-therapy/']);
-    // On a payer hub the group names the item and the link the reason; home's hub links keep a summary.
-    expect(acme.dom.querySelector('.hub-list')?.closest('section')?.querySelector('h2')?.text).toBe(
+    // On a payer hub the guides sit under their item's kind, the group names the item and the link the reason;
+    // home's hub links keep a summary.
+    expect(acme.dom.querySelector('.hub-list')?.closest('section')?.querySelector('h2')?.text).toBe('Drugs');
+    expect(acme.dom.querySelector('.hub-list')?.closest('.hub-group')?.querySelector('h3')?.text).toBe(
       'Wonderdrug',
     );
     expect(acme.dom.querySelector('.hub-list a')?.text).toBe('Step therapy');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkoutUrl } from '../../src/plan/urls.ts';
+import { checkoutUrl, CTA_PLACES } from '../../src/plan/urls.ts';
 import { escapeHtml, hrefAttr, jsonLd, safeUrl, UnsafeUrlError } from '../../src/html/escape.ts';
 import { markup, trusted, url } from '../../src/html/markup.ts';
 import type { Site } from '../../src/schema/index.ts';
@@ -73,17 +73,17 @@ describe('checkoutUrl', () => {
       url: 'https://checkout.example/start?src=site',
       promoCode: 'SEO25',
       utm: { source: 'denial-pages', medium: 'organic', campaign: 'appeal-letter' },
+      positions: { top: 'top', sticky: 'bar', end: 'end' },
     },
   } as Site;
-  it('adds payer, item, reason, code and UTM parameters, keeping existing ones', () => {
-    const url = new URL(
-      checkoutUrl(site, {
-        payer: 'cigna',
-        item: 'keytruda',
-        reason: 'step-therapy',
-        path: '/cigna/keytruda/step-therapy/',
-      }),
-    );
+  const page = {
+    payer: 'cigna',
+    item: 'keytruda',
+    reason: 'step-therapy',
+    path: '/cigna/keytruda/step-therapy/',
+  };
+  it('adds payer, item, reason, code, UTM parameters and the link’s place, keeping existing ones', () => {
+    const url = new URL(checkoutUrl(site, page, 'sticky'));
     expect(url.origin + url.pathname).toBe('https://checkout.example/start');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       src: 'site',
@@ -95,6 +95,12 @@ describe('checkoutUrl', () => {
       utm_medium: 'organic',
       utm_campaign: 'appeal-letter',
       utm_content: '/cigna/keytruda/step-therapy/',
+      cta: 'bar',
     });
+  });
+
+  it('gives each place on the page its own link, named in site.yaml', () => {
+    const places = CTA_PLACES.map((place) => new URL(checkoutUrl(site, page, place)).searchParams.get('cta'));
+    expect(places).toEqual(['top', 'bar', 'end']);
   });
 });

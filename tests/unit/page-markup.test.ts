@@ -7,6 +7,7 @@ const CTA =
   'https://checkout.example/a?payer=acme&item=pill&reason=step&code=SAVE&utm_source=s&utm_medium=m&utm_campaign=c&utm_content=%2Facme%2Fpill%2Fstep%2F';
 
 function page(parts: Partial<Record<'rights' | 'angle' | 'hook', string>> = {}, ctaHref = CTA): PageModel {
+  const place = (name: string) => (ctaHref.includes('cta=') ? ctaHref : `${ctaHref}&cta=${name}`);
   return {
     path: '/acme/pill/step/',
     payer: { slug: 'acme', name: 'Acme', shortName: 'Acme' },
@@ -18,6 +19,7 @@ function page(parts: Partial<Record<'rights' | 'angle' | 'hook', string>> = {}, 
       requirements: html('<p>Requirements.</p>'),
       angle: html(parts.angle ?? '<h3>One</h3><p>Text</p><h4>Two</h4>'),
       nextSteps: html('<ol><li>Step</li></ol>'),
+      freeHelp: html('<ul><li>Help</li></ul>'),
       cta: html('<p>Offer.</p>'),
       ctaPrice: html('<p>Price.</p>'),
     },
@@ -25,7 +27,7 @@ function page(parts: Partial<Record<'rights' | 'angle' | 'hook', string>> = {}, 
     deadlines: [],
     sources: [{ n: 1 }],
     ctaLabel: 'Start my appeal',
-    ctaHref,
+    ctaHrefs: { top: place('top'), sticky: place('sticky'), end: place('end') },
   } as unknown as PageModel;
 }
 
@@ -92,8 +94,19 @@ describe('markupFaults', () => {
       page({}, CTA.replace('item=pill', 'item=other').replace('&utm_medium=m', '')),
       files,
     );
-    expect(faults).toHaveLength(1);
+    // One fault for each of the three links (top, sticky bar, end), each naming its place.
+    expect(faults.map((f) => f.message.split(' checkout link')[0])).toEqual([
+      'The top',
+      'The sticky',
+      'The end',
+    ]);
     expect(faults[0]).toMatchObject({ file: 'data/site.yaml' });
     expect(faults[0]!.message).toContain('lacks item, utm_medium');
+  });
+
+  it('requires the three checkout links to tell their places apart', () => {
+    const faults = markupFaults(page({}, `${CTA}&cta=same`), files);
+    expect(faults).toHaveLength(1);
+    expect(faults[0]!.message).toContain('do not tell their places apart (cta=same)');
   });
 });

@@ -113,6 +113,7 @@ function render(doc: Document, form: HTMLFormElement, result: HTMLElement, data:
     result.append(list);
     return;
   }
+  fillChecklist(doc, dates, plans, data);
   const now = today();
   for (const plan of plans) {
     if (choice === 'unsure') {
@@ -134,6 +135,27 @@ function render(doc: Document, form: HTMLFormElement, result: HTMLElement, data:
     }
     result.append(list);
   }
+}
+
+/**
+ * Copies the letter's date and, for one chosen plan type, its first deadline into the checklist's fields, unless
+ * the reader typed their own there.
+ */
+function fillChecklist(doc: Document, dates: Dates, plans: readonly DeadlinePlan[], data: Embedded): void {
+  const fields = doc.querySelector('.checklist-fill');
+  if (!fields) return;
+  const set = (name: string, value: string | undefined) => {
+    const input = fields.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+    if (!input || (input.value && input.dataset['filled'] !== 'calculator')) return;
+    input.value = value ?? '';
+    if (value) input.dataset['filled'] = 'calculator';
+    else delete input.dataset['filled'];
+  };
+  set('letterDate', dates.notice);
+  const first = plans.length === 1 ? plans[0]!.rows.find((row) => row.kind === 'deadline') : undefined;
+  const from = first && startOf(first.countsFrom, dates).from;
+  const due = first && from ? deadlineFrom(first, from, data.holidays) : undefined;
+  set('deadline', due && (due.moved ?? due.due));
 }
 
 export function enableCalculators(doc: Document): void {
