@@ -51,8 +51,9 @@ export function renderDeadlineTables(plans: readonly DeadlinePlan[]): Html {
 }
 
 /**
- * A guide's calculator: the form, with the page's rows and the holiday calendar as JSON for the guide script; the
- * form stays hidden without JavaScript, and the note links to the payer's tables.
+ * A guide's calculator: the form, with the page's rows and the holiday calendar as JSON for the guide script. The
+ * form opens when the reader asks for it (a link that, without JavaScript, goes to the payer's tables instead), so
+ * it never pushes the page down while it loads.
  */
 export function renderDeadlineCalculator(
   page: Pick<PageContent, 'deadlines' | 'holidays' | 'payer'>,
@@ -60,5 +61,5 @@ export function renderDeadlineCalculator(
 ): Html {
   const plans = page.deadlines;
   if (!plans.length) return markup``;
-  return markup`<section aria-labelledby="deadlines" class="deadlines"><h2 id="deadlines">Your appeal deadlines</h2><p>Enter the dates on your letters to work out your own deadlines. Every rule, with its source, is in the <a href="${url(`${tablesHref}#deadlines`)}">table of ${page.payer.shortName}'s appeal deadlines</a>.</p>${renderForm(plans)}<script type="application/json" data-deadline-calendar>${json({ holidays: page.holidays, events: EVENT_TEXT, plans })}</script></section>`;
+  return markup`<section aria-labelledby="deadlines" class="deadlines"><h2 id="deadlines">Your appeal deadlines</h2><p>Enter the dates on your letters to work out your own deadlines. Every rule, with its source, is in the <a href="${url(`${tablesHref}#deadlines`)}">table of ${page.payer.shortName}'s appeal deadlines</a>.</p><p><a class="calculator-open" href="${url(`${tablesHref}#deadlines`)}" data-calculator-open>Work out my deadlines</a></p>${renderForm(plans)}<script type="application/json" data-deadline-calendar>${json({ holidays: page.holidays, events: EVENT_TEXT, plans })}</script></section>`;
 }

@@ -2,7 +2,7 @@
 import Handlebars from 'handlebars';
 
 /** Helpers whose first argument is a fact id; their uses are checked against data/facts.yaml. */
-export const FACT_HELPERS = ['fact', 'value', 'cite', 'ifRule', 'rulePlans'] as const;
+export const FACT_HELPERS = ['fact', 'value', 'cite', 'source', 'ifRule', 'rulePlans'] as const;
 
 /**
  * What the fact helpers print, supplied per render by the page being built (models/citations.ts): markup for a
@@ -12,6 +12,8 @@ export interface FactMarkup {
   statement(id: string): string;
   value(id: string): string;
   marker(id: string): string;
+  /** A short link to the fact's official source, for a line naming where to get help. */
+  sourceLink(id: string): string;
   /** Whether the fact holds on the page being rendered (its plan lines, item kind and benefit). */
   holds(id: string): boolean;
   /** The fact's plan lines that reach this page, as a statement's "{plans}" prints them. */
@@ -62,6 +64,8 @@ export function createHandlebars(): typeof Handlebars {
     value: (id: string, options: HelperOptions) => new hbs.SafeString(options.data.facts.value(id)),
     /** {{cite "id"}}: the citation marker alone, after a sentence of your own. */
     cite: (id: string, options: HelperOptions) => new hbs.SafeString(options.data.facts.marker(id)),
+    /** {{source "id"}}: a "(source)" link to the fact's official page, for a line that names where to get help. */
+    source: (id: string, options: HelperOptions) => new hbs.SafeString(options.data.facts.sourceLink(id)),
     /** {{rulePlans "id"}}: "an employer plan or an individual or Marketplace plan", the lines of the rule on this page. */
     rulePlans: (id: string, options: HelperOptions) => options.data.facts.plans(id),
     /** {{money site.checkout.listPrice}}: "$40". */

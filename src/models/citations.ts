@@ -3,7 +3,7 @@
 // It knows the page's scope, so citing a rule that does not hold on the page is an error, never a page.
 import type { FactMarkup } from '../content/template-helpers.ts';
 import type { AngleComponents } from '../html/angle-render.ts';
-import { escapeHtml } from '../html/escape.ts';
+import { escapeAttr, escapeHtml, safeUrl } from '../html/escape.ts';
 import { trusted } from '../html/markup.ts';
 import { factHolds, holdsOn, scopeKey, type PageScope } from '../plan/page-scope.ts';
 import type { Fact, PlanLineInfo, TimeUnit } from '../schema/index.ts';
@@ -114,6 +114,16 @@ export class Citations implements FactMarkup {
     const n = this.number(id);
     const fact = this.get(id);
     return `<sup class="cite"><a href="#source-${n}" aria-label="Source ${n}: ${escapeHtml(fact.citation)}">[${n}]</a></sup>`;
+  }
+
+  /**
+   * A short link to the fact's official source, in place of a numbered footnote: for a line that names where to
+   * get help, whose reader wants the program's page itself. It must hold on the page, as a footnote must.
+   */
+  sourceLink(id: string): string {
+    const fact = this.get(id);
+    if (this.scope && !factHolds(fact, this.scope)) throw new FactOutOfScopeError(fact, this.scope);
+    return ` <a class="cite" href="${escapeAttr(safeUrl(fact.url))}" data-fact="${escapeAttr(fact.id)}" aria-label="Source: ${escapeAttr(fact.citation)}">(source)</a>`;
   }
 
   /** The fact's statement as this page prints it ("{plans}" filled in for the page's payer). */

@@ -60,6 +60,7 @@ describe('on a 375 px phone', () => {
     for (const { page: built } of guides().slice(0, 8)) {
       await page.goto(`${host.origin}${built.path}`);
       if (!(await page.locator('form[data-calculator]').count())) continue;
+      await page.locator('[data-calculator-open]').click();
       // Enter a letter's date, so the results fill in, then look at them from the bottom of the screen up.
       await page.fill('input[name="notice"]', '2026-01-31');
       const results = page.locator('.calculator-result');

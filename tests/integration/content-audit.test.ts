@@ -52,7 +52,7 @@ describe('content audit of the real build', () => {
   it('cites no fact on a page where it does not hold', () => {
     const wrong: string[] = [];
     for (const { page, scope } of guides)
-      for (const li of page.dom.querySelectorAll('li[data-fact]')) {
+      for (const li of page.dom.querySelectorAll('li[data-fact], a[data-fact]')) {
         const fact = site.data.facts.get(li.getAttribute('data-fact')!)!;
         if (!factHolds(fact, scope)) wrong.push(`${page.path}: ${fact.id}`);
       }

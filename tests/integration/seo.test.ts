@@ -218,9 +218,7 @@ describe('hubs', () => {
     // On a payer hub the guides sit under their item's kind, the group names the item and the link the reason;
     // home's hub links keep a summary.
     expect(acme.dom.querySelector('.hub-list')?.closest('section')?.querySelector('h2')?.text).toBe('Drugs');
-    expect(acme.dom.querySelector('.hub-list')?.closest('.hub-group')?.querySelector('h3')?.text).toBe(
-      'Wonderdrug',
-    );
+    expect(acme.dom.querySelector('.hub-list')?.previousElementSibling?.text).toBe('Wonderdrug');
     expect(acme.dom.querySelector('.hub-list a')?.text).toBe('Step therapy');
     expect(byPath('/').dom.querySelector('.hub-list p')?.text.length).toBeGreaterThan(20);
     expect(meta(byPath('/items/knee-scope/'), 'robots')).toBe('index, follow');

@@ -61,7 +61,7 @@ describe('trust pages', () => {
 
 describe('the offer on each guide', () => {
   it('says what the letter includes and the business facts that are set, and leaves out the one that is not', () => {
-    const offer = byPath('/acme/wonderdrug/step-therapy/').dom.querySelector('#offer')!.parentNode;
+    const offer = byPath('/acme/wonderdrug/step-therapy/').dom.querySelector('section.offer')!;
     expect(offer.querySelectorAll('.offer-includes li').map((li) => li.text)).toEqual([
       'A fixture letter for this denial',
       'A list of documents to attach',
@@ -77,9 +77,9 @@ describe('the offer on each guide', () => {
     const guide = byPath('/acme/wonderdrug/step-therapy/');
     const help = guide.dom.querySelectorAll('.free-help li');
     // Acme runs employer, Part D, Medicaid and FEHB plans: member services, the state's program, the Labor
-    // Department, SHIP, the Medicaid agency and OPM; every item but the first cites its source.
+    // Department, SHIP, the Medicaid agency and OPM; every item but the first links its fact's official source.
     expect(help.map((li) => li.querySelector('strong, a')?.text ?? li.text.split(',')[0])).toHaveLength(6);
-    expect(help.slice(1).every((li) => li.querySelector('sup.cite a[href^="#source-"]'))).toBe(true);
+    expect(help.slice(1).every((li) => li.querySelector('a.cite[data-fact][href^="https://"]'))).toBe(true);
     const beta = byPath('/beta/wonderdrug/step-therapy/');
     expect(beta.html).not.toContain('SHIP');
     expect(guide.html.indexOf('id="free-help"')).toBeLessThan(guide.html.indexOf('id="offer"'));

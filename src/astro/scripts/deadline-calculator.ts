@@ -169,7 +169,19 @@ export function enableCalculators(doc: Document): void {
     form.addEventListener('input', update);
     form.addEventListener('change', update);
     form.addEventListener('submit', (event) => event.preventDefault());
-    form.hidden = false;
-    update();
+    // The form opens on the reader's request, so its height never shifts the page as it loads.
+    const open = section.querySelector<HTMLAnchorElement>('[data-calculator-open]');
+    const reveal = () => {
+      form.hidden = false;
+      if (open) open.hidden = true;
+      update();
+    };
+    if (open)
+      open.addEventListener('click', (event) => {
+        event.preventDefault();
+        reveal();
+        form.querySelector<HTMLElement>('select, input')?.focus();
+      });
+    else reveal();
   }
 }

@@ -19,13 +19,14 @@ export function quietStickyBar(doc: Document): void {
     pending = false;
     const quiet = fieldFocused() || watched.some(visible);
     bar.hidden = quiet;
-    doc.body.classList.toggle('sticky-bar-shown', !quiet);
   };
   const schedule = () => {
     if (pending) return;
     pending = true;
     view.requestAnimationFrame(update);
   };
+  // The page reserves the bar's height at its end from the start, so the bar never covers the last lines.
+  doc.body.classList.add('sticky-bar-on');
   for (const event of ['scroll', 'resize'] as const)
     view.addEventListener(event, schedule, { passive: true });
   for (const event of ['focusin', 'focusout', 'input', 'change'] as const)
