@@ -138,17 +138,26 @@ function angle(
   ];
   const body = prose(random, vocab, words - 10);
   const [first, ...rest] = body.split('\n\n');
-  return `${front.join('\n')}${first} <Value id="internal-appeal-window" /> applies on employer plans.\n\n## ${prose(random, vocab, 4).replace(/\.$/, '')}\n\n${rest.join('\n\n')}\n\n<Fact id="external-review-scope" />\n`;
+  // Rules are cited as real angles cite them: only where they hold (<IfRule>), so every payer's pages check clean.
+  return `${front.join('\n')}${first} <IfRule id="internal-appeal-window">The internal appeal is due within <Value id="internal-appeal-window" />.</IfRule>\n\n## ${prose(random, vocab, 4).replace(/\.$/, '')}\n\n${rest.join('\n\n')}\n\n<IfRule id="external-review-scope"><Fact id="external-review-scope" /></IfRule>\n`;
 }
 
 type Random = ReturnType<typeof prng>;
 
+/** The mixes of plan lines the real payers run, so every plan line's rules and calculator rows are exercised. */
 const LINE_SETS = [
-  ['commercial'],
-  ['commercial', 'medicare-advantage', 'medicaid-managed-care'],
-  ['marketplace', 'medicaid-managed-care'],
-  ['commercial', 'employer-self-funded', 'part-d'],
-  ['commercial', 'fehb', 'medicare-advantage'],
+  ['employer-insured', 'employer-self-funded', 'individual'],
+  [
+    'employer-insured',
+    'employer-self-funded',
+    'medicare-advantage',
+    'part-d',
+    'medicaid-managed-care',
+    'fehb',
+  ],
+  ['individual', 'medicaid-managed-care'],
+  ['employer-insured', 'employer-self-funded', 'part-d'],
+  ['employer-insured', 'individual', 'medicare-advantage', 'part-d'],
 ];
 
 function payersYaml(random: Random, vocab: string[], count: number): string {
@@ -159,9 +168,9 @@ function payersYaml(random: Random, vocab: string[], count: number): string {
       `  name: Synthetic Payer ${i} Health Plans`,
       `  shortName: Payer ${i}`,
       `  planLines: [${lines.join(', ')}]`,
-      '  policyLibrary:',
-      `    name: Payer ${i} Medical Policies`,
-      `    url: https://payer-${i}.example/policies`,
+      '  policyLibraries:',
+      `    - name: Payer ${i} Medical Policies`,
+      `      url: https://payer-${i}.example/policies`,
       '  requests:',
       `    medical: ${yamlString(prose(random, vocab, 18).replace(/\n+/g, ' '))}`,
       `    pharmacy: ${yamlString(prose(random, vocab, 16).replace(/\n+/g, ' '))}`,

@@ -2,7 +2,6 @@
 // blocks/guide-page.ts renders them for the layout), with its own payer's and item's names masked.
 import { guideMainHtml } from '../blocks/guide-page.ts';
 import { pagePhrases, type MeasuredPage, type PageNames } from '../measure/page-uniqueness.ts';
-import { visibleText } from '../measure/visible-text.ts';
 import type { PageModel } from '../models/page-model.ts';
 import type { Combination } from '../plan/join.ts';
 import type { Site } from '../schema/index.ts';
@@ -22,6 +21,6 @@ export function measuredPage(site: Site, combo: Combination, page: PageModel): M
     payer: combo.payer.slug,
     item: combo.item.slug,
     reason: combo.reason.slug,
-    phrases: pagePhrases(visibleText(guideMainHtml(site, page)), namesOf(combo)),
+    phrases: pagePhrases(guideMainHtml(site, page), namesOf(combo)),
   };
 }

@@ -6,7 +6,8 @@
 //   unique — how many of its five-word phrases no sibling has.
 // site.yaml's index.maxSiblingShare and index.minOwnPhrases are the thresholds (plan/index-policy.ts).
 import { groupBy } from '../plan/siblings.ts';
-import { shingleListOfWords, wordHashes } from './shingles.ts';
+import { shingleListOfWords, textWords } from './shingles.ts';
+import { visibleWords } from './visible-text.ts';
 
 /** A page as measured: its place in the matrix and its phrases (sorted, distinct five-word shingle hashes). */
 export interface MeasuredPage {
@@ -35,8 +36,8 @@ export interface PageNames {
   item: readonly string[];
 }
 
-const PAYER_WORD = wordHashes('thepayer')[0]!;
-const ITEM_WORD = wordHashes('theitem')[0]!;
+const PAYER_WORD = textWords('thepayer')[0]!;
+const ITEM_WORD = textWords('theitem')[0]!;
 
 /**
  * The page's words with each of its names (longest first, whole words, any case) replaced by one placeholder word,
@@ -44,8 +45,8 @@ const ITEM_WORD = wordHashes('theitem')[0]!;
  */
 export function maskedWords(words: Uint32Array, names: PageNames): Uint32Array {
   const sequences = [
-    ...names.payer.map((name) => ({ words: wordHashes(name), as: PAYER_WORD })),
-    ...names.item.map((name) => ({ words: wordHashes(name), as: ITEM_WORD })),
+    ...names.payer.map((name) => ({ words: textWords(name), as: PAYER_WORD })),
+    ...names.item.map((name) => ({ words: textWords(name), as: ITEM_WORD })),
   ]
     .filter((n) => n.words.length > 0)
     .sort((a, b) => b.words.length - a.words.length);
@@ -68,9 +69,9 @@ export function maskedWords(words: Uint32Array, names: PageNames): Uint32Array {
   return out.subarray(0, n);
 }
 
-/** The phrases of a page's visible text, with its names masked: sorted, distinct five-word shingle hashes. */
-export function pagePhrases(visible: string, names: PageNames): Uint32Array {
-  return sortedDistinct(shingleListOfWords([maskedWords(wordHashes(visible), names)]));
+/** The phrases of a page's visible text (read from its HTML), names masked: sorted, distinct five-word shingles. */
+export function pagePhrases(html: string, names: PageNames): Uint32Array {
+  return sortedDistinct(shingleListOfWords([maskedWords(visibleWords(html), names)]));
 }
 
 function sortedDistinct(list: Uint32Array): Uint32Array {
@@ -80,28 +81,102 @@ function sortedDistinct(list: Uint32Array): Uint32Array {
   return list.slice(0, n);
 }
 
-/** Counts the phrases `a` and `b` (both sorted) share, and marks them in `seenA` and `seenB`. */
-function shared(a: Uint32Array, b: Uint32Array, seenA: Uint8Array, seenB: Uint8Array): number {
-  let i = 0;
-  let j = 0;
-  let count = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x < y) i++;
-    else if (x > y) j++;
-    else {
-      count++;
-      seenA[i++] = 1;
-      seenB[j++] = 1;
+/**
+ * For one group of siblings: how many phrases each pair shares (`shared[a * n + b]`, a < b), and a mark on every
+ * phrase of a page that another page of the group also has. Exact, and fast on real pages: the phrases are sorted
+ * into runs of pages that have them, and runs with the same pages (the shared template text, mostly) are counted
+ * once, so a pair is visited once per distinct set of pages, not once per phrase.
+ */
+function countGroup(group: readonly MeasuredPage[], marks: readonly Uint8Array[]): Int32Array {
+  const n = group.length;
+  const shared = new Int32Array(n * n);
+  let total = 0;
+  for (const page of group) total += page.phrases.length;
+  const phrases = new Uint32Array(total);
+  const owners = new Uint32Array(total);
+  let k = 0;
+  group.forEach((page, index) => {
+    phrases.set(page.phrases, k);
+    owners.fill(index, k, k + page.phrases.length);
+    k += page.phrases.length;
+  });
+  radixSort(phrases, owners);
+  // Runs of pages with the same phrase, each page's in turn (each page's phrases are sorted, so the next one of a
+  // page is always the next in its list). Runs with the same pages are one set, counted by how often it recurs: a
+  // set is found by a hash of its pages, then compared in full.
+  const cursor = new Int32Array(n);
+  const sets = new Map<number, { pages: Int32Array; weight: number }[]>();
+  const pages = new Int32Array(n);
+  for (let start = 0; start < total;) {
+    const phrase = phrases[start]!;
+    let end = start + 1;
+    while (end < total && phrases[end] === phrase) end++;
+    const size = end - start;
+    if (size === 1) {
+      cursor[owners[start]!]!++;
+    } else {
+      let h = size;
+      for (let j = 0; j < size; j++) {
+        const index = owners[start + j]!;
+        pages[j] = index;
+        h = Math.imul(h ^ index, 0x01000193);
+        marks[index]![cursor[index]!++] = 1;
+      }
+      const bucket = sets.get(h);
+      const same = bucket?.find(
+        (set) => set.pages.length === size && set.pages.every((v, j) => v === pages[j]),
+      );
+      if (same) same.weight++;
+      else if (bucket) bucket.push({ pages: pages.slice(0, size), weight: 1 });
+      else sets.set(h, [{ pages: pages.slice(0, size), weight: 1 }]);
     }
+    start = end;
   }
-  return count;
+  for (const bucket of sets.values())
+    for (const { pages: members, weight } of bucket)
+      for (let x = 0; x < members.length; x++) {
+        const row = members[x]! * n;
+        for (let y = x + 1; y < members.length; y++) shared[row + members[y]!]! += weight;
+      }
+  return shared;
 }
 
 /**
- * Measures every page against its siblings among `pages`. Exact: each pair of siblings is merged once, and both
- * pages take the count (the shared phrases are the same either way; each page divides by its own size).
+ * Sorts `keys` (32-bit) ascending and moves `values` with them, keeping equal keys in their order: four passes of
+ * eight bits (least significant first), linear in the length.
+ */
+function radixSort(keys: Uint32Array, values: Uint32Array): void {
+  const n = keys.length;
+  let fromKeys: Uint32Array = keys;
+  let fromValues: Uint32Array = values;
+  let toKeys: Uint32Array = new Uint32Array(n);
+  let toValues: Uint32Array = new Uint32Array(n);
+  const counts = new Uint32Array(256);
+  for (let shift = 0; shift < 32; shift += 8) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(fromKeys[i]! >>> shift) & 255]!++;
+    let sum = 0;
+    for (let b = 0; b < 256; b++) {
+      const c = counts[b]!;
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const key = fromKeys[i]!;
+      const at = counts[(key >>> shift) & 255]!++;
+      toKeys[at] = key;
+      toValues[at] = fromValues[i]!;
+    }
+    [fromKeys, toKeys] = [toKeys, fromKeys];
+    [fromValues, toValues] = [toValues, fromValues];
+  }
+  // Four passes end where they started: `keys` and `values` hold the result.
+}
+
+/**
+ * Measures every page against its siblings among `pages`. Exact: every pair of siblings is counted, and both pages
+ * take the count (the shared phrases are the same either way; each page divides by its own size). Ties for the
+ * closest sibling go to the first path in sort order.
  */
 export function measureUniqueness(pages: readonly MeasuredPage[]): Uniqueness[] {
   const index = new Map(pages.map((p, i) => [p, i]));
@@ -119,15 +194,18 @@ export function measureUniqueness(pages: readonly MeasuredPage[]): Uniqueness[] 
     (p: MeasuredPage) => `${p.item}|${p.reason}`,
   ]) {
     for (const group of groupBy(pages, key).values()) {
-      for (let x = 0; x < group.length; x++) {
-        for (let y = x + 1; y < group.length; y++) {
-          const [p, q] = [group[x]!, group[y]!];
-          const [i, j] = [index.get(p)!, index.get(q)!];
-          const count = shared(p.phrases, q.phrases, seen[i]!, seen[j]!);
-          consider(i, count, q);
-          consider(j, count, p);
+      const at = group.map((p) => index.get(p)!);
+      const shared = countGroup(
+        group,
+        at.map((i) => seen[i]!),
+      );
+      const n = group.length;
+      for (let x = 0; x < n; x++)
+        for (let y = x + 1; y < n; y++) {
+          const count = shared[x * n + y]!;
+          consider(at[x]!, count, group[y]!);
+          consider(at[y]!, count, group[x]!);
         }
-      }
     }
   }
   return pages.map((page, i) => {

@@ -82,6 +82,46 @@ export function wordHashes(text: string): Uint32Array {
   return Uint32Array.from(out);
 }
 
+/** A 32-bit FNV-1a word hasher fed one character at a time: the words of a text as numbers, no strings built. */
+export class WordHasher {
+  private readonly out: number[] = [];
+  private h = 0x811c9dc5;
+  private inWord = false;
+
+  /** Feeds the UTF-16 unit `c` of `text` at `i` (the text is needed only outside ASCII). */
+  char(c: number, text: string, i: number): void {
+    const word =
+      (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      (c > 127 && LETTER_OR_DIGIT.test(text[i]!));
+    if (!word) return this.end();
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c > 127) c = text[i]!.toLowerCase().charCodeAt(0);
+    this.h = Math.imul(this.h ^ c, 0x01000193);
+    this.inWord = true;
+  }
+
+  /** Ends the current word, if any (a tag or a space does). */
+  end(): void {
+    if (this.inWord) this.out.push(this.h >>> 0);
+    this.inWord = false;
+    this.h = 0x811c9dc5;
+  }
+
+  words(): Uint32Array {
+    this.end();
+    return Uint32Array.from(this.out);
+  }
+}
+
+/** The words of plain text (a name, a title) as hashes, by the same rules as the words of a page. */
+export function textWords(text: string): Uint32Array {
+  const hasher = new WordHasher();
+  for (let i = 0; i < text.length; i++) hasher.char(text.charCodeAt(i), text, i);
+  return hasher.words();
+}
+
 /** Five-word shingles as numbers, sorted and unique: compact, and compared by a linear merge. */
 export function shingleHashes(text: string, size = 5): Uint32Array {
   const out = shingleList(wordHashes(text), size);
