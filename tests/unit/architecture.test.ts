@@ -17,7 +17,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['measure'],
   ['generator'],
   ['astro'],
-  ['report', 'scaffold', 'bench'],
+  ['report', 'scaffold', 'bench', 'editor'],
   ['cli'],
 ];
 
