@@ -90,7 +90,7 @@ export function guideMainHtml(site: Site, page: PageModel): string {
 
 export function guideParts(site: Site, page: PageModel): PageParts {
   return {
-    head: headTags(site, page),
+    head: headTags(site, page, 'guide'),
     breadcrumb: renderBreadcrumb(page.breadcrumb).__html,
     main: renderGuide(site, page).__html,
     related: renderRelatedLinks(page).__html,

@@ -4,6 +4,8 @@
 import type { Site } from '../schema/index.ts';
 import { analyticsTags } from '../html/analytics.ts';
 import { escapeAttr, escapeHtml, jsonLd, safeUrl } from '../html/escape.ts';
+import { canonicalUrl, socialCardPath } from '../plan/urls.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cardAlt, type CardKind } from './social-cards.ts';
 
 export interface HeadData {
   title: string;
@@ -13,7 +15,8 @@ export interface HeadData {
   structuredData: object[];
 }
 
-export function headTags(site: Site, page: HeadData): string {
+/** `card`: which social card (og:image) a shared link to this page shows. */
+export function headTags(site: Site, page: HeadData, card: CardKind): string {
   const metaName = (name: string, content: string) =>
     `<meta name="${name}" content="${escapeAttr(content)}">`;
   const metaProperty = (property: string, content: string) =>
@@ -30,7 +33,12 @@ export function headTags(site: Site, page: HeadData): string {
     metaProperty('og:description', page.description),
     metaProperty('og:url', safeUrl(page.canonical)),
     metaProperty('og:locale', site.locale.replace('-', '_')),
-    metaName('twitter:card', 'summary'),
+    metaProperty('og:image', safeUrl(canonicalUrl(site, socialCardPath(card)))),
+    metaProperty('og:image:type', 'image/png'),
+    metaProperty('og:image:width', String(CARD_WIDTH)),
+    metaProperty('og:image:height', String(CARD_HEIGHT)),
+    metaProperty('og:image:alt', cardAlt(site, card)),
+    metaName('twitter:card', 'summary_large_image'),
     metaName('twitter:title', page.title),
     metaName('twitter:description', page.description),
     ...page.structuredData.map((data) => `<script type="application/ld+json">${jsonLd(data)}</script>`),

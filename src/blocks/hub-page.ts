@@ -3,6 +3,7 @@
 // layout with their own text.
 import type { Site } from '../schema/index.ts';
 import { headTags } from './head.ts';
+import { cardKindOfHub } from './social-cards.ts';
 import { markup, url, type Html } from '../html/markup.ts';
 import type { HubGroup, HubModel } from '../models/hub-models.ts';
 import type { HubRules } from '../models/hub-rules.ts';
@@ -119,7 +120,7 @@ export function hubParts(site: Site, hub: HubModel): PageParts {
     hub.others.length > 0 &&
     markup`<section aria-labelledby="awaiting"><h2 id="awaiting">Guides awaiting a specific review</h2>${hub.others.map(
       (group) =>
-        markup`<h3>${group.heading}</h3><ul class="hub-links hub-others">${group.links.map(
+        markup`<h3>${group.heading}</h3><ul class="hub-others">${group.links.map(
           (link) => markup`<li><a href="${url(link.href)}">${link.title}</a></li>`,
         )}</ul>`,
     )}</section>`;
@@ -129,7 +130,7 @@ export function hubParts(site: Site, hub: HubModel): PageParts {
   const listsGuides = !['plan', 'page', 'state'].includes(hub.kind);
   const main = markup`<h1>${hub.h1}</h1><p class="lede">${hub.description}</p>${renderJumpLinks(hub)}${renderFilter(hub)}${hub.body}${rules}${groups}${listsGuides ? empty : ''}${others}${sources}`;
   return {
-    head: headTags(site, hub),
+    head: headTags(site, hub, cardKindOfHub(hub.kind)),
     breadcrumb: renderBreadcrumb(hub.breadcrumb).__html,
     main: main.__html,
     related: '',

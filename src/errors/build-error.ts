@@ -45,10 +45,11 @@ const SYSTEM_ERRORS: Partial<Record<string, { name: ErrorName; says: string }>> 
 };
 
 /** "cannot write /x/dist.lock: the file system is read-only (EROFS)" for a system error with a path. */
-function systemMessage(e: NodeJS.ErrnoException, says: string): string {
-  const where = e.path
-    ? `cannot ${e.syscall === 'open' || e.syscall === 'write' ? 'write' : (e.syscall ?? 'use')} ${e.path}: `
-    : '';
+function systemMessage(e: NodeJS.ErrnoException & { dest?: string }, says: string): string {
+  // A copy that fails names its source as `path`; the file it could not write is `dest`.
+  const written = e.syscall === 'copyfile' && e.dest ? e.dest : e.path;
+  const writes = e.syscall === 'open' || e.syscall === 'write' || e.syscall === 'copyfile';
+  const where = written ? `cannot ${writes ? 'write' : (e.syscall ?? 'use')} ${written}: ` : '';
   return `${where}${says} (${e.code})`;
 }
 

@@ -110,7 +110,7 @@ describe('per-page metadata', () => {
       expect(meta(page, 'description'), where).toBeTruthy();
       expect(meta(page, 'og:title'), where).toBe(page.dom.querySelector('title')?.text);
       expect(meta(page, 'og:url'), where).toBe(`https://fixture.example${page.path}`);
-      expect(meta(page, 'twitter:card'), where).toBe('summary');
+      expect(meta(page, 'twitter:card'), where).toBe('summary_large_image');
       expect(
         jsonLdBlocks(page).map((b) => b.data['@type']),
         where,
@@ -118,6 +118,26 @@ describe('per-page metadata', () => {
       if (page.path !== '/')
         expect(page.dom.querySelector('nav[aria-label="Breadcrumb"]'), where).not.toBeNull();
     }
+  });
+
+  it("every page shows its kind's social card: a 1200 × 630 PNG on the site, one file per kind, not per page", async () => {
+    const cards = new Map<string, string[]>();
+    for (const page of content(pages)) {
+      const image = meta(page, 'og:image');
+      expect(image, page.path).toMatch(/^https:\/\/fixture\.example\/social\/[a-z]+\.png$/);
+      expect(meta(page, 'og:image:alt'), page.path).toMatch(/^FixtureHelp: \S/);
+      cards.set(image!, [...(cards.get(image!) ?? []), page.path]);
+    }
+    for (const image of cards.keys()) {
+      const png = await readFile(path.join(build.outDir, new URL(image).pathname));
+      // The PNG signature, then the IHDR chunk's width and height.
+      expect(png.subarray(1, 4).toString('latin1'), image).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], image).toEqual([1200, 630]);
+    }
+    expect(cards.size).toBeLessThanOrEqual(8);
+    expect(cards.get('https://fixture.example/social/guide.png')?.length).toBe(
+      content(pages).filter((p) => p.path.split('/').length === 5).length,
+    );
   });
 
   it('JSON-LD is MedicalWebPage, BreadcrumbList and the publishing Organization; the breadcrumb matches the visible one; no FAQ or HowTo', () => {
