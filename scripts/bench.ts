@@ -1,14 +1,17 @@
-// npm run bench [-- --sizes 1000,10000,50000]: build synthetic sites of fixed sizes from a seed and time them.
-// Per size: a cold build (no .cache/, no previous output) with the peak memory of its whole process tree, a
+// npm run bench [-- --sizes 1000,10000] [-- --quick]: build synthetic sites of fixed sizes from a seed and time
+// them. Per size: a cold build (no .cache/, no previous output) with the peak memory of its whole process tree, a
 // rebuild with nothing changed, the floor (src/bench/floor.ts: the same pages from one precompiled Handlebars
-// template, no Astro), a rebuild after one angle changed, and `check`. Prints a table; writes .bench/results.json.
+// template, no Astro), rebuilds after one angle, one fact (the synthetic one cited on 1% of the pages) and one template
+// changed, and `check`; each also as a ratio to the floor of the same run. Prints tables (and the seconds of each
+// build stage); writes .bench/results.json. --quick leaves out the 100,000-page size.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeSyntheticSite } from '../src/bench/synthetic.ts';
+import { parseDocument } from 'yaml';
+import { RARE_FACT, writeSyntheticSite } from '../src/bench/synthetic.ts';
 import { folderSize } from '../src/generator/output-folder.ts';
 
 const ROOT = process.cwd();
@@ -16,7 +19,9 @@ const BENCH_DIR = path.join(ROOT, '.bench');
 const CACHE_DIR = path.join(ROOT, '.cache');
 const TEMPLATES = 'templates';
 const SEED = 20261123;
-const DEFAULT_SIZES = [1000, 10000, 50000];
+const DEFAULT_SIZES = [1000, 10000, 50000, 100000];
+/** What --quick leaves out. */
+const SLOW_SIZES = new Set([100000]);
 const POLL_MS = 100;
 /**
  * The angle the edit rebuild changes, and what it appends (short enough to stay under angleWords.max). Its pages
@@ -26,6 +31,11 @@ const POLL_MS = 100;
 const EDITED_ANGLE = 'angles/item-reason/item-0--not-medically-necessary.mdx';
 const EDITED_PAGE = 'payer-0/item-0/not-medically-necessary/index.html';
 const EDIT = '\nThe bench added this sentence.\n';
+/** Appended to the edited fact's statement; the bench checks it reached a page that cites the fact. */
+const FACT_EDIT = ' The bench edited this fact.';
+/** The template edit: a guide template that reaches one kind of item's pages only. */
+const EDITED_TEMPLATE = 'requirements/test.hbs';
+const TEMPLATE_EDIT = '<p>The bench edited this template.</p>';
 
 interface Run {
   command: string;
@@ -49,11 +59,19 @@ interface SizeResult {
   peakRssBytes: number;
   rebuildSeconds: number;
   editRebuildSeconds: number;
+  factEditSeconds: number;
+  templateEditSeconds: number;
   checkSeconds: number;
+  /** Each timed step's seconds over the floor's (the cold build's is `ratio`). */
+  ratios: { rebuild: number; editRebuild: number; factEdit: number; templateEdit: number; check: number };
+  /** The edited fact, and how many guide pages cite it. */
+  editedFact: { id: string; pages: number };
   /** Build stages as the build reports them (`time by stage`), in seconds. */
   stages: Record<string, number>;
   rebuildStages: Record<string, number>;
   editRebuildStages: Record<string, number>;
+  factEditStages: Record<string, number>;
+  templateEditStages: Record<string, number>;
   outputFiles: number;
   outputBytes: number;
   floorOutputBytes: number;
@@ -168,6 +186,28 @@ function parseStages(stdout: string): Record<string, number> {
   return stages;
 }
 
+/** The guide pages (their files under `outDir`) that cite fact `id` (data-fact), read from the built output. */
+async function pagesCiting(outDir: string, id: string): Promise<{ id: string; pages: number; page: string }> {
+  const on: string[] = [];
+  for (const entry of await readdir(outDir, { recursive: true })) {
+    if (!entry.endsWith('index.html') || entry.split(path.sep).length !== 4) continue;
+    if ((await readFile(path.join(outDir, entry), 'utf8')).includes(`data-fact="${id}"`)) on.push(entry);
+  }
+  if (!on.length) throw new Error(`no guide cites fact ${id}: the one-fact edit would reach nothing`);
+  return { id, pages: on.length, page: on[0]! };
+}
+
+/** Appends FACT_EDIT to the statement of fact `id` in facts.yaml, keeping the rest of the file as it is. */
+async function editFact(file: string, id: string): Promise<void> {
+  const doc = parseDocument(await readFile(file, 'utf8'));
+  const facts = doc.contents as unknown as {
+    items: { get(k: string): unknown; set(k: string, v: unknown): void }[];
+  };
+  const fact = facts.items.find((f) => f.get('id') === id)!;
+  fact.set('statement', `${String(fact.get('statement'))}${FACT_EDIT}`);
+  await writeFile(file, doc.toString({ lineWidth: 0 }));
+}
+
 function parseBuiltPages(stdout: string): number | undefined {
   const n = /^\s*pages written\s+(\d+)/m.exec(stdout)?.[1];
   return n === undefined ? undefined : Number(n);
@@ -247,13 +287,16 @@ async function benchSize(size: number): Promise<SizeResult> {
   const dataDir = path.join(siteDir, 'data');
   const outDir = path.join(siteDir, 'dist');
   const floorDir = path.join(siteDir, 'floor');
-  const build = ['scripts/build.ts', '--data', dataDir, '--templates', TEMPLATES, '--out', outDir];
+  // The site's own copy of the templates, so the template edit leaves the project's alone.
+  const templatesDir = path.join(siteDir, 'templates');
+  const build = ['scripts/build.ts', '--data', dataDir, '--templates', templatesDir, '--out', outDir];
 
   log(size, `writing synthetic data (seed ${SEED}) to ${path.relative(ROOT, dataDir)}/`);
   // Nothing from an earlier run survives: its site folder and the cache are moved aside.
   await moveAside(siteDir);
   await moveAside(CACHE_DIR);
   await writeSyntheticSite(siteDir, size, { root: ROOT, seed: SEED });
+  await cp(path.join(ROOT, TEMPLATES), templatesDir, { recursive: true });
 
   await settle(outDir, size, { creates: true });
   log(size, 'cold build…');
@@ -284,8 +327,25 @@ async function benchSize(size: number): Promise<SizeResult> {
     throw new Error(`the edit to ${EDITED_ANGLE} did not reach ${EDITED_PAGE}`);
 
   await settle(outDir, size);
+  const fact = await pagesCiting(outDir, RARE_FACT);
+  log(size, `rebuild after editing fact ${fact.id} (cited on ${fact.pages} guides)…`);
+  await editFact(path.join(dataDir, 'facts.yaml'), fact.id);
+  await settle(outDir, size, { creates: true });
+  const factEdit = await mustRun(build);
+  lastDeletion = Date.now();
+  if (!(await readFile(path.join(outDir, fact.page), 'utf8')).includes(FACT_EDIT.trim()))
+    throw new Error(`the edit to fact ${fact.id} did not reach ${fact.page}`);
+
+  log(size, `rebuild after editing ${EDITED_TEMPLATE}…`);
+  await appendFile(path.join(templatesDir, EDITED_TEMPLATE), TEMPLATE_EDIT);
+  await settle(outDir, size, { creates: true });
+  const templateEdit = await mustRun(build);
+  lastDeletion = Date.now();
+
+  await settle(outDir, size);
   log(size, 'check…');
-  const check = await mustRun(['scripts/check.ts', '--data', dataDir, '--templates', TEMPLATES]);
+  const check = await mustRun(['scripts/check.ts', '--data', dataDir, '--templates', templatesDir]);
+  const overFloor = (run: Run) => run.seconds / floor.seconds;
 
   return {
     pages: size,
@@ -297,10 +357,22 @@ async function benchSize(size: number): Promise<SizeResult> {
     peakRssBytes: cold.peakRssBytes,
     rebuildSeconds: rebuild.seconds,
     editRebuildSeconds: editRebuild.seconds,
+    factEditSeconds: factEdit.seconds,
+    templateEditSeconds: templateEdit.seconds,
     checkSeconds: check.seconds,
+    ratios: {
+      rebuild: overFloor(rebuild),
+      editRebuild: overFloor(editRebuild),
+      factEdit: overFloor(factEdit),
+      templateEdit: overFloor(templateEdit),
+      check: overFloor(check),
+    },
+    editedFact: { id: fact.id, pages: fact.pages },
     stages: parseStages(cold.stdout),
     rebuildStages: parseStages(rebuild.stdout),
     editRebuildStages: parseStages(editRebuild.stdout),
+    factEditStages: parseStages(factEdit.stdout),
+    templateEditStages: parseStages(templateEdit.stdout),
     outputFiles: output.files,
     outputBytes: output.bytes,
     floorOutputBytes: floorOutput.bytes,
@@ -326,36 +398,56 @@ function report(results: SizeResult[]): string {
       'floor s',
       'ratio',
       'peak RSS MiB',
-      'rebuild s',
-      'edit-rebuild s',
+      'no change s',
+      'angle edit s',
+      'fact edit s',
+      'template edit s',
       'check s',
       'output MiB',
     ],
-    results.map((r) => [
-      String(r.pages),
-      r.seconds.toFixed(1),
-      r.floorSeconds.toFixed(1),
-      `${r.ratio.toFixed(1)}×`,
-      mib(r.peakRssBytes),
-      r.rebuildSeconds.toFixed(1),
-      r.editRebuildSeconds.toFixed(1),
-      r.checkSeconds.toFixed(1),
-      mib(r.outputBytes),
-    ]),
+    results.map((r) => {
+      const withRatio = (seconds: number, ratio: number) => `${seconds.toFixed(1)} (${ratio.toFixed(2)}×)`;
+      return [
+        String(r.pages),
+        r.seconds.toFixed(1),
+        r.floorSeconds.toFixed(1),
+        `${r.ratio.toFixed(1)}×`,
+        mib(r.peakRssBytes),
+        withRatio(r.rebuildSeconds, r.ratios.rebuild),
+        withRatio(r.editRebuildSeconds, r.ratios.editRebuild),
+        withRatio(r.factEditSeconds, r.ratios.factEdit),
+        withRatio(r.templateEditSeconds, r.ratios.templateEdit),
+        withRatio(r.checkSeconds, r.ratios.check),
+        mib(r.outputBytes),
+      ];
+    }),
   );
-  const stageNames = [...new Set(results.flatMap((r) => Object.keys(r.stages)))];
-  const stages = table(
-    ['pages', ...stageNames],
-    results.map((r) => [String(r.pages), ...stageNames.map((s) => r.stages[s]?.toFixed(2) ?? '–')]),
-  );
-  return `${main}\n\ncold build, seconds by stage\n${stages}\n`;
+  const byStage = (title: string, of: (r: SizeResult) => Record<string, number>) => {
+    const names = [...new Set(results.flatMap((r) => Object.keys(of(r))))];
+    const rows = results.map((r) => [String(r.pages), ...names.map((s) => of(r)[s]?.toFixed(2) ?? '–')]);
+    return `${title}, seconds by stage\n${table(['pages', ...names], rows)}\n`;
+  };
+  const facts = results
+    .map((r) => `${r.pages}: ${r.editedFact.id} (${r.editedFact.pages} guides)`)
+    .join('; ');
+  return [
+    `${main}\n(each step's ratio is to the floor of the same run)\n`,
+    byStage('cold build', (r) => r.stages),
+    byStage('no change', (r) => r.rebuildStages),
+    byStage('angle edit', (r) => r.editRebuildStages),
+    byStage(`fact edit (${facts})`, (r) => r.factEditStages),
+    byStage(`template edit (${EDITED_TEMPLATE})`, (r) => r.templateEditStages),
+  ].join('\n');
 }
 
 // --- main ----------------------------------------------------------------------------------------------------
 
 function readSizes(): number[] {
-  const { values } = parseArgs({ options: { sizes: { type: 'string' } }, strict: true });
-  if (!values.sizes) return DEFAULT_SIZES;
+  const { values } = parseArgs({
+    options: { sizes: { type: 'string' }, quick: { type: 'boolean' } },
+    strict: true,
+  });
+  if (!values.sizes) return DEFAULT_SIZES.filter((n) => !values.quick || !SLOW_SIZES.has(n));
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
   const bad = sizes.find((n) => !Number.isInteger(n) || n <= 0 || n % 5 !== 0);
   if (bad !== undefined)

@@ -230,6 +230,22 @@ function reasonsYaml(random: Random, vocab: string[]): string {
   return `${reasons.join('\n')}\n`;
 }
 
+/**
+ * A fact of the synthetic data only, cited by every other full angle (1% of the pages): the bench's one-fact edit
+ * changes it, so that edit reaches about 1% of the pages, as an edit to a narrow rule does on the real site.
+ */
+export const RARE_FACT = 'bench-rare-fact';
+const RARE_FACT_YAML = `
+- id: ${RARE_FACT}
+  statement: >-
+    A rule the synthetic data cites on about one page in a hundred, so the bench can time an edit to it.
+  appliesTo:
+    planLines: [employer-insured, employer-self-funded, individual, medicare-advantage, part-d, medicaid-managed-care, fehb]
+  citation: "29 CFR 2590.715-2719(d)(1)(i)(A)"
+  url: https://www.ecfr.gov/current/title-29/section-2590.715-2719
+  checked: 2026-11-23
+`;
+
 /** The three layers of angles: payer × reason, item × reason, and full angles for a share of the pages. */
 async function writeAngles(
   data: string,
@@ -267,7 +283,8 @@ async function writeAngles(
     const reason = REASONS[Math.floor(n / (shape.payers * shape.items)) % REASONS.length]!;
     const keys = { payer: `payer-${p}`, item: `item-${i}`, reason };
     const text = angle(random, vocab, keys, 260 + Math.floor(random() * 140), true);
-    await write('full', `payer-${p}--item-${i}--${reason}`, text);
+    const rare = n % 2 === 0 ? `\n<IfRule id="${RARE_FACT}"><Fact id="${RARE_FACT}" /></IfRule>\n` : '';
+    await write('full', `payer-${p}--item-${i}--${reason}`, `${text}${rare}`);
   }
 }
 
@@ -289,8 +306,10 @@ export async function writeSyntheticSite(
   );
   await writeFile(path.join(data, 'site.yaml'), site);
   // The tables the synthetic rows refer to, and the trust pages, are the real site's own.
-  for (const table of ['facts.yaml', 'plan-lines.yaml', 'holidays.yaml', 'states.yaml'])
+  for (const table of ['plan-lines.yaml', 'holidays.yaml', 'states.yaml'])
     await writeFile(path.join(data, table), await readFile(path.join(options.root, 'data', table)));
+  const facts = await readFile(path.join(options.root, 'data', 'facts.yaml'), 'utf8');
+  await writeFile(path.join(data, 'facts.yaml'), `${facts.trimEnd()}\n${RARE_FACT_YAML}`);
   await cp(path.join(options.root, 'data', 'pages'), path.join(data, 'pages'), { recursive: true });
   await writeFile(path.join(data, 'payers.yaml'), payersYaml(random, vocab, shape.payers));
   await writeFile(path.join(data, 'items.yaml'), itemsYaml(shape.items));

@@ -40,6 +40,10 @@ export function printBuildSummary(
       lines.push(
         `  re-rendered     ${summary.rerendered} changed guide(s); the others were reused unchanged`,
       );
+    if (summary.remeasured !== undefined && summary.remeasured < indexable + noindex)
+      lines.push(
+        `  re-measured     ${summary.remeasured} guide(s) in the sibling groups an edit reached; the others kept their figures`,
+      );
     lines.push(
       `  not built       ${skipped + inapplicable} (${skipped} by index policy, ${inapplicable} inapplicable)`,
     );

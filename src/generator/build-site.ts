@@ -233,7 +233,13 @@ async function produce(
   const linking = incremental ? linkTreeInThread(run.outDir, staged.dir) : undefined;
   if (linking) staged.onInterrupt(linking.stop);
   try {
-    const rendered = await run.timed('page models', () => renderSite(site));
+    const wire = new PageWire();
+    // The measure starts from the last build's when the code and settings (which shape the text) are the same.
+    const previousMeasures = previousState?.renderHash === currentRender ? previousState.measures : undefined;
+    const rendered = await run.timed('page models', () =>
+      renderSite(site, { wire, ...(previousMeasures && { previousMeasures }) }),
+    );
+    run.summary.remeasured = rendered.measured;
     const pageErrors = checkPages(site, rendered.pages, rendered.hubs);
     if (pageErrors.length) {
       run.summary.errors = sortErrors([...run.summary.errors, ...pageErrors]);
@@ -246,14 +252,16 @@ async function produce(
     if (previousState)
       run.summary.removedPages = removedWithoutRedirect(Object.keys(previousState.models), rendered);
     const share = { ...rendered, pages: shareOf(rendered.pages, run.options.shard) };
-    const wire = new PageWire();
-    const fingerprintAll = () =>
+    // A guide's fingerprint builds on its content's, which the measure computed: cheap for every page.
+    const models: Record<string, string> = await run.timed('fingerprint models', () =>
       Object.fromEntries([
-        ...rendered.pages.map((page) => [page.path, wire.fingerprint(page)]),
+        ...rendered.pages.map((page) => [
+          page.path,
+          wire.fingerprint(page, rendered.contentPrints.get(page.path)),
+        ]),
         ...rendered.hubs.map((hub) => [hub.path, fingerprint(hub)]),
-      ]);
-    // The fingerprints are needed up front to compare; otherwise the stamping threads compute them on the way.
-    let models = incremental ? await run.timed('fingerprint models', fingerprintAll) : undefined;
+      ]),
+    );
     if (run.options.mergeShards) {
       const dirs = run.options.mergeShards;
       run.progress.stage('merge shards');
@@ -261,19 +269,19 @@ async function produce(
     } else {
       const work = incremental
         ? await run.timed('reuse unchanged pages', () =>
-            reuseUnchanged(linking!.done, staged.dir, share, previousState!, models!),
+            reuseUnchanged(linking!.done, staged.dir, share, previousState!, models),
           )
         : share;
-      const found = await renderWork(run, site, staged, work, wire, shellRun?.started, incremental);
-      if (found?.size === rendered.pages.length + rendered.hubs.length) models ??= Object.fromEntries(found);
+      await renderWork(run, site, staged, work, wire, shellRun?.started, incremental);
     }
     const files = await finishOutput(run, site, rendered, share, staged, hashes.inputs);
     // Shard and merge outputs are never rebuilt incrementally; their state only proves the output intact.
     const whole = !run.options.shard && !run.options.mergeShards;
     await writeState(statePath(run.root, run.outDir), {
       renderHash: currentRender,
-      models: whole ? (models ?? fingerprintAll()) : {},
+      models: whole ? models : {},
       files: storedFiles(files),
+      measures: rendered.measureRecord,
     });
   } catch (e) {
     await shellRun?.stop();
@@ -286,7 +294,7 @@ async function produce(
   return run.finish();
 }
 
-/** Renders `work` into staging; returns the model fingerprints when the renderer computed them on the way. */
+/** Renders `work` into staging. */
 async function renderWork(
   run: BuildRun,
   site: CheckedSite,
@@ -295,11 +303,10 @@ async function renderWork(
   wire: PageWire,
   shells: Promise<ShellSet> | undefined,
   keepExisting: boolean,
-): Promise<Map<string, string> | undefined> {
+): Promise<void> {
   const render = run.options.render ?? renderWithShells;
   run.summary.rerendered = work.pages.length;
   run.progress.stage('render pages', work.pages.length + work.hubs.length + 1);
-  let found: Map<string, string> | undefined;
   await run.timed('render HTML', () =>
     render(site, staged.dir, {
       root: run.root,
@@ -311,11 +318,9 @@ async function renderWork(
       keepExisting,
       wire,
       ...(shells && { shells }),
-      onFingerprints: (fingerprints) => (found = fingerprints),
     }),
   );
   run.progress.done();
-  return found;
 }
 
 /** Host files (not for a shard), the completeness check, the manifest, and the swap into place. */

@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fingerprint } from './input-hash.ts';
 import { sameStamp, scanFolder, type FileStamp } from './output-folder.ts';
+import type { MeasureRecord } from './measure-record.ts';
 import type { RenderedSite } from './site-models.ts';
 
 /** A file's stamp as the state file keeps it: [size, mtimeMs, ino]. */
@@ -18,6 +19,8 @@ export interface BuildState {
   models: Record<string, string>;
   /** Every file the build left in the output folder, with its stamp. */
   files: Record<string, StoredStamp>;
+  /** The uniqueness measure of every planned guide, keyed by its text (valid with the same renderHash). */
+  measures?: MeasureRecord;
 }
 
 export const statePath = (root: string, outDir: string) =>

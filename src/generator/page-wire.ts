@@ -4,7 +4,7 @@
 // every string's content while each shared string is hashed once per build.
 import { createHash } from 'node:crypto';
 import { trusted } from '../html/markup.ts';
-import type { PageModel } from '../models/page-model.ts';
+import type { PageContent, PageModel } from '../models/page-model.ts';
 import { fingerprintJson } from './input-hash.ts';
 
 /** Digest → text, as a stamping thread collects them. */
@@ -14,7 +14,7 @@ export type SharedTexts = Map<string, string>;
  * `page` with its shared strings (the payer's angle, the angle and the source titles) each replaced by `swap` of
  * it: texts for digests on the way out, digests for texts on the way in.
  */
-function swapShared(page: PageModel, swap: (shared: string) => string): PageModel {
+function swapShared<T extends PageContent>(page: T, swap: (shared: string) => string): T {
   const { angle, payerItem } = page.html;
   return {
     ...page,
@@ -50,8 +50,21 @@ export class PageWire {
     return { json: JSON.stringify(swapShared(page, ref)), shared };
   }
 
-  fingerprint(page: PageModel): string {
-    return fingerprintJson(this.encode(page).json);
+  /**
+   * What a page says, before the index decision adds its robots and related links: the uniqueness measure's key,
+   * and the larger part of the page's fingerprint.
+   */
+  contentFingerprint(content: PageContent): string {
+    return fingerprintJson(JSON.stringify(swapShared(content, (text) => this.digest(text))));
+  }
+
+  /**
+   * The page's fingerprint: its content's fingerprint with its robots and related links. `content` is that
+   * fingerprint when the caller has it already (the measure computed it for the same content).
+   */
+  fingerprint(page: PageModel, content?: string): string {
+    const { robots, related, ...rest } = page;
+    return fingerprintJson(JSON.stringify([content ?? this.contentFingerprint(rest), robots, related]));
   }
 }
 

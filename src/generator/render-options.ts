@@ -18,8 +18,6 @@ export interface RenderOptions {
   keepExisting?: boolean;
   /** The layout shells, when the build has started preparing them (in parallel with the page models). */
   shells?: Promise<ShellSet>;
-  /** Encodes pages for stamping threads and fingerprints them; the build's own, so shared texts are hashed once. */
+  /** Encodes pages for stamping threads; the build's own, so each shared text is hashed once. */
   wire?: PageWire;
-  /** Called with the fingerprint of every model rendered, when the renderer computed them on the way. */
-  onFingerprints?: (fingerprints: Map<string, string>) => void;
 }

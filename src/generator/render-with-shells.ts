@@ -40,14 +40,7 @@ export async function renderWithShells(
   }
   const threads = renderWorkers(rendered.pages.length);
   if (threads > 1) {
-    const fingerprints = await stampInThreads(
-      setup,
-      entries(),
-      threads,
-      options.progress,
-      options.wire ?? new PageWire(),
-    );
-    options.onFingerprints?.(fingerprints);
+    await stampInThreads(setup, entries(), threads, options.progress, options.wire ?? new PageWire());
     return;
   }
   const stamp = createStamper(setup);

@@ -2,7 +2,7 @@
 // the uniqueness measure over it (what each page says that its siblings do not, read from its rendered text), the
 // index decision for every combination, the finished page and hub models, the redirects and the sitemap entries.
 import { BuildError } from '../errors/build-error.ts';
-import { measureUniqueness, type Uniqueness } from '../measure/page-uniqueness.ts';
+import type { Uniqueness } from '../measure/page-uniqueness.ts';
 import { buildHubs, type HubModel } from '../models/hub-models.ts';
 import {
   finishPage,
@@ -18,7 +18,9 @@ import type { Combination } from '../plan/join.ts';
 import { planRedirects, type Redirect } from '../plan/redirects.ts';
 import { groupBy, itemReasonKey, payerItemKey } from '../plan/siblings.ts';
 import type { SitemapEntry } from './host-files.ts';
-import { measuredPage } from './page-measure.ts';
+import { measureIncrementally, type MeasureRecord } from './measure-record.ts';
+import { measuredPage, namesOf } from './page-measure.ts';
+import { PageWire } from './page-wire.ts';
 
 export interface RenderedSite {
   /** Every combination page that is built (indexable or noindex). */
@@ -31,6 +33,19 @@ export interface RenderedSite {
   measures: Uniqueness[];
   /** The index decision for every combination, in the order of the matrix. */
   decisions: { combo: Combination; decision: IndexDecision }[];
+  /** The measure's record, for the next build to start from. */
+  measureRecord: MeasureRecord;
+  /** Pages whose phrases were read this time (the rest kept the last build's figures). */
+  measured: number;
+  /** Each built guide's content fingerprint (PageWire.contentFingerprint), by path. */
+  contentPrints: Map<string, string>;
+}
+
+export interface RenderSiteOptions {
+  /** Computes (and remembers) the content fingerprints that key the measure. */
+  wire?: PageWire;
+  /** The last build's measure, made with the same code and site settings. */
+  previousMeasures?: MeasureRecord;
 }
 
 /** Combinations whose content is made: those the angles alone would build (indexable or noindex). */
@@ -83,18 +98,37 @@ function measureContents(
   site: CheckedSite,
   planned: ReturnType<typeof contentPlan>,
   contents: readonly PageContent[],
-): Uniqueness[] {
+  options: RenderSiteOptions,
+) {
   const related = relatedLinks(site, new Set(planned.map((p) => p.combo.path)));
-  return measureUniqueness(
+  const wire = options.wire ?? new PageWire();
+  const prints = new Map<string, string>();
+  const measure = measureIncrementally(
     contents.map((content, i) => {
       const combo = planned[i]!.combo;
-      return measuredPage(site.data.site, combo, finishPage(content, 'index, follow', related(combo)));
+      const print = wire.contentFingerprint(content);
+      prints.set(combo.path, print);
+      return {
+        path: combo.path,
+        payer: combo.payer.slug,
+        item: combo.item.slug,
+        reason: combo.reason.slug,
+        key: `${print} ${JSON.stringify(namesOf(combo))}`,
+        read: () => measuredPage(site.data.site, combo, finishPage(content, 'index, follow', related(combo))),
+      };
     }),
+    options.previousMeasures,
   );
+  return { ...measure, prints };
 }
 
 /** The pages, hubs, redirects and sitemap, once every page's index decision is known. */
-function finishSite(site: CheckedSite, contents: PageContent[], measures: Uniqueness[]): RenderedSite {
+function finishSite(
+  site: CheckedSite,
+  contents: PageContent[],
+  measure: ReturnType<typeof measureContents>,
+): RenderedSite {
+  const { measures } = measure;
   const { index } = site.data.site;
   const measured = new Map(measures.map((m) => [m.path, m]));
   const decisions = site.join.combinations.map((combo) => {
@@ -119,12 +153,22 @@ function finishSite(site: CheckedSite, contents: PageContent[], measures: Unique
   const sitemap = [...hubs, ...pages]
     .filter((p) => p.robots === 'index, follow')
     .map((p) => ({ path: p.path, lastmod: p.lastmod }));
-  return { pages, hubs, redirects, sitemap, measures, decisions };
+  return {
+    pages,
+    hubs,
+    redirects,
+    sitemap,
+    measures,
+    decisions,
+    measureRecord: measure.record,
+    measured: measure.read,
+    contentPrints: measure.prints,
+  };
 }
 
 /** Everything the output needs. */
-export function renderSite(site: CheckedSite): RenderedSite {
+export function renderSite(site: CheckedSite, options: RenderSiteOptions = {}): RenderedSite {
   const planned = contentPlan(site);
   const contents = renderContents(site, planned);
-  return finishSite(site, contents, measureContents(site, planned, contents));
+  return finishSite(site, contents, measureContents(site, planned, contents, options));
 }

@@ -19,7 +19,7 @@ const STAMP_BATCH = 64;
 
 /**
  * Stamps in `threads` worker threads, each fed batches of model JSON (pages in PageWire form, each shared text sent
- * once per thread); returns the models' fingerprints.
+ * once per thread).
  */
 export async function stampInThreads(
   setup: StampSetup,
@@ -27,8 +27,7 @@ export async function stampInThreads(
   threads: number,
   progress: Progress,
   wire: PageWire,
-): Promise<Map<string, string>> {
-  const fingerprints = new Map<string, string>();
+): Promise<void> {
   const workers = Array.from(
     { length: threads },
     () => new Worker(new URL('./stamp-worker.ts', import.meta.url), { workerData: setup }),
@@ -47,8 +46,7 @@ export async function stampInThreads(
           if (reply.system) Object.assign(error, reply.system);
           return pending.reject(error);
         }
-        for (const [page, fp] of reply.fingerprints!) fingerprints.set(page, fp);
-        progress.tick(reply.fingerprints!.length);
+        progress.tick(reply.done!);
         pending.resolve();
       });
     }
@@ -99,5 +97,4 @@ export async function stampInThreads(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return fingerprints;
 }

@@ -1,8 +1,6 @@
 // A stamping thread: receives batches of models as JSON (pages in PageWire form), writes their pages, and answers
-// with each model's fingerprint (computed from the JSON it already has, so the build process never serialises a
-// model twice).
+// with how many it wrote.
 import { parentPort, workerData } from 'node:worker_threads';
-import { fingerprintJson } from './input-hash.ts';
 import type { HubModel } from '../models/hub-models.ts';
 import { decodePage, type SharedTexts } from './page-wire.ts';
 import { createStamper, type Stamped, type StampSetup } from './stamp.ts';
@@ -17,7 +15,8 @@ export interface StampBatch {
 
 export interface StampReply {
   id: number;
-  fingerprints?: [string, string][];
+  /** Models written. */
+  done?: number;
   error?: string;
   /** A system error's code (ENOSPC, EROFS, …), call and path, so the build names it as it would in its own thread. */
   system?: { code: string; syscall?: string; path?: string };
@@ -29,16 +28,14 @@ parentPort!.on('message', async (batch: StampBatch) => {
   const reply: StampReply = { id: batch.id };
   try {
     for (const [digest, text] of batch.shared) texts.set(digest, text);
-    const fingerprints: [string, string][] = [];
     for (const json of batch.models) {
       const entry: Stamped =
         batch.kind === 'page'
           ? { kind: 'page', model: decodePage(json, texts) }
           : { kind: 'hub', model: JSON.parse(json) as HubModel };
-      fingerprints.push([entry.model.path, fingerprintJson(json)]);
       stamp(entry);
     }
-    reply.fingerprints = fingerprints;
+    reply.done = batch.models.length;
   } catch (e) {
     reply.error = (e as Error).stack ?? String(e);
     const { code, syscall, path } = e as NodeJS.ErrnoException;

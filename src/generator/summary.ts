@@ -36,6 +36,8 @@ export interface BuildSummary {
   upToDate?: boolean;
   /** Guide pages rendered this time (the rest were reused from the previous output). */
   rerendered?: number;
+  /** Guide pages whose text the uniqueness measure read this time (the others kept the last build's figures). */
+  remeasured?: number;
   /** Files of the output that were not as the last build left them (missing, edited, added), so it was rebuilt. */
   repaired?: string[];
   /**

@@ -6,7 +6,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCommand, runBuild } from '../helpers/build.ts';
+import { buildCommand, mergeCommand, runBuild } from '../helpers/build.ts';
 import { hashTree, makeFixture, PROJECT_ROOT, type Fixture } from '../helpers/fixture.ts';
 
 const run = promisify(execFile);
@@ -74,6 +74,56 @@ describe('an incremental rebuild', () => {
     expect(Object.keys(result.after).filter((f) => f.startsWith('beta/'))).toEqual([]);
     expect(await emptyFolders(result.outDir)).toEqual([]);
   });
+
+  const EDITS: [string, () => Promise<void>][] = [
+    [
+      'an angle',
+      () =>
+        fixture.edit(
+          'data/angles/gene-panel--step-therapy.mdx',
+          (t) => `${t}\nOne more sentence for the test.\n`,
+        ),
+    ],
+    [
+      'a fact',
+      () =>
+        fixture.edit('data/facts.yaml', (t) =>
+          t.replace('to file an internal appeal.', 'to file an internal appeal with the plan.'),
+        ),
+    ],
+    [
+      'a template',
+      () =>
+        fixture.edit('templates/next-steps.hbs', (t) =>
+          t.replace('keeping proof of the date you sent it', 'keeping proof of the day you sent it'),
+        ),
+    ],
+    [
+      'a table row',
+      () => fixture.edit('data/items.yaml', (t) => t.replace('name: Knee scope', 'name: Knee arthroscopy')),
+    ],
+  ];
+
+  for (const [what, edit] of EDITS)
+    it(`after editing ${what}, writes exactly what a full build of the edited data writes, and so do merged shards`, async () => {
+      const result = await rebuildAfter(edit);
+      expect(result.after).not.toEqual(result.before);
+      expect(result.after).toEqual(result.expected);
+      // Shard builds of the edited data, merged, give the same output too.
+      const shards = ['1/2', '2/2'].map((spec, i) => ({ spec, dir: path.join(fixture.root, `shard-${i}`) }));
+      for (const { spec, dir } of shards) {
+        const [node, args] = buildCommand(fixture, dir);
+        await run(node, [...args, '--shard', spec], { cwd: PROJECT_ROOT });
+      }
+      const merged = path.join(fixture.root, 'merged');
+      const [node, args] = mergeCommand(
+        fixture,
+        merged,
+        shards.map((s) => s.dir),
+      );
+      await run(node, args, { cwd: PROJECT_ROOT });
+      expect(await hashTree(merged)).toEqual(result.expected);
+    });
 
   it('after a change that reaches only the hubs, renders no guide again', async () => {
     const result = await rebuildAfter(() =>
